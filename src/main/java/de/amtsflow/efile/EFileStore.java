@@ -1,0 +1,41 @@
+package de.amtsflow.efile;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The e-file store's API for delegates, controllers and other modules.
+ *
+ * <p>Failures are {@link EFileException}s that carry an RFC 9457 problem (404 unknown e-file or
+ * document, 409 closed e-file, 400/413/415 rejected content). A failed write leaves nothing behind:
+ * no document row, no content blob, no audit entry.
+ */
+public interface EFileStore {
+
+  EFile create(NewEFile command);
+
+  EFile get(UUID efileId);
+
+  Optional<EFile> findByFileNumber(String fileNumber);
+
+  /** Files a document; same kind and title as an existing document = its next version. */
+  Document addDocument(UUID efileId, NewDocument command);
+
+  /** The current version of every logical document, in filing order. */
+  List<Document> documents(UUID efileId);
+
+  /** Every version of one logical document, oldest first. */
+  List<Document> versions(UUID efileId, UUID documentId);
+
+  /** The given version, or the current one when {@code version} is null. */
+  DocumentContent content(UUID efileId, UUID documentId, Integer version);
+
+  /** Closes the e-file; it accepts no documents afterwards and is kept until {@code keepUntil}. */
+  EFile close(UUID efileId, LocalDate keepUntil, String actor);
+
+  List<AuditEntry> audit(UUID efileId);
+
+  IntegrityReport checkIntegrity(UUID efileId);
+}

@@ -1,0 +1,66 @@
+package de.amtsflow.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 decided by the filter chain, answered as RFC 9457 problems like every other error.
+ */
+final class ProblemResponses {
+
+  private ProblemResponses() {}
+
+  static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+    return (request, response, e) -> {
+      response.setHeader(
+          HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"amtsflow\", charset=\"UTF-8\"");
+      write(
+          json,
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "unauthenticated",
+          "Anmeldung erforderlich",
+          "Bitte mit Benutzername und Passwort anmelden (HTTP Basic).",
+          request.getRequestURI());
+    };
+  }
+
+  static AccessDeniedHandler forbidden(ObjectMapper json) {
+    return (request, response, e) ->
+        write(
+            json,
+            response,
+            HttpStatus.FORBIDDEN,
+            "forbidden",
+            "Keine Berechtigung",
+            "Ihre Benutzergruppen erlauben diese Aktion nicht.",
+            request.getRequestURI());
+  }
+
+  private static void write(
+      ObjectMapper json,
+      HttpServletResponse response,
+      HttpStatus status,
+      String code,
+      String title,
+      String detail,
+      String path)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("urn:amtsflow:problem:" + code));
+    problem.setInstance(URI.create(path));
+    problem.setProperty("code", code);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

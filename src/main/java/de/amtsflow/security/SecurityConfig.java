@@ -1,0 +1,114 @@
+package de.amtsflow.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Machine APIs ({@code /api/**}, {@code /engine-rest/**}) use HTTP Basic against
+ * Camunda's identity service and keep no session; the Camunda webapps keep their own login, CSRF
+ * protection and session. Public citizen and supplier entry points are listed here, and nothing
+ * else is open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+  @Bean
+  AuthenticationManager authenticationManager(IdentityService identityService) {
+    ProviderManager manager =
+        new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService));
+    manager.setEraseCredentialsAfterAuthentication(true);
+    return manager;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      IdentityService identityService,
+      ObjectMapper json,
+      List<PublicEndpoint> publicEndpoints)
+      throws Exception {
+    // explicit path matchers: /engine-rest is Jersey, not Spring MVC, so MVC matchers miss it
+    http.securityMatcher(
+            new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(
+            auth -> {
+              auth.requestMatchers(
+                      path(HttpMethod.GET, "/actuator/health/**"),
+                      path(HttpMethod.GET, "/actuator/info"))
+                  .permitAll();
+              publicEndpoints.forEach(
+                  p -> auth.requestMatchers(path(p.method(), p.pattern())).permitAll());
+              auth.anyRequest().authenticated();
+            })
+        .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+        .exceptionHandling(
+            ex ->
+                ex.authenticationEntryPoint(ProblemResponses.unauthorized(json))
+                    .accessDeniedHandler(ProblemResponses.forbidden(json)))
+        // stateless Basic auth: no cookie, so no CSRF exposure
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(
+            new CamundaAuthenticationBridgeFilter(identityService),
+            BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webChain(
+      HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper json)
+      throws Exception {
+    http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(
+            auth ->
+                auth
+                    // the Camunda webapps authenticate themselves (login page, session, CSRF)
+                    .requestMatchers(path("/camunda/**"))
+                    .permitAll()
+                    .requestMatchers(
+                        path("/"),
+                        path("/index.html"),
+                        path("/favicon.ico"),
+                        path("/error"),
+                        path("/assets/**"),
+                        path("/css/**"),
+                        path("/js/**"))
+                    .permitAll()
+                    .requestMatchers(
+                        path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs/**"))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+        // Tasklist renders forms in frames of its own origin
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+    return http.build();
+  }
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+}
