@@ -1,0 +1,44 @@
+package de.amtsflow;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Base of tests that talk to the running application over real HTTP, as curl or a browser would,
+ * with the dev profile's demo users (password = user name).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"dev", "test"})
+public abstract class AbstractHttpTest {
+
+  @LocalServerPort protected int port;
+
+  protected RestClient anonymous;
+
+  @BeforeEach
+  void createClient() {
+    anonymous = client().build();
+  }
+
+  protected RestClient.Builder client() {
+    return RestClient.builder()
+        .baseUrl("http://localhost:" + port)
+        // read error bodies instead of throwing: the tests assert status and problem
+        .defaultStatusHandler(status -> true, (request, response) -> {});
+  }
+
+  protected RestClient as(String user) {
+    return as(user, user);
+  }
+
+  protected RestClient as(String user, String password) {
+    return client()
+        .defaultHeaders(headers -> headers.setBasicAuth(user, password))
+        .defaultHeader(HttpHeaders.ACCEPT, "application/json, application/problem+json, */*")
+        .build();
+  }
+}
