@@ -30,7 +30,7 @@ import org.springframework.core.io.Resource;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:bpmn-model-tests;DB_CLOSE_DELAY=-1",
       "amtsflow.data-dir=target/test-data/bpmn-model-tests",
-      "amtsflow.admin.password=test-admin",
+      "amtsflow.admin.password=test-admin-password",
       "camunda.bpm.generate-unique-process-engine-name=true"
     })
 class BpmnModelTests {

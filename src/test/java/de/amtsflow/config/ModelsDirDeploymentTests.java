@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:models-dir-tests;DB_CLOSE_DELAY=-1",
       "amtsflow.data-dir=target/test-data/models-dir-tests",
-      "amtsflow.admin.password=test-admin",
+      "amtsflow.admin.password=test-admin-password",
       "camunda.bpm.generate-unique-process-engine-name=true"
     })
 class ModelsDirDeploymentTests {
@@ -143,7 +143,7 @@ class ModelsDirDeploymentTests {
                     .run(
                         "--spring.datasource.url=jdbc:h2:mem:models-dir-missing;DB_CLOSE_DELAY=-1",
                         "--amtsflow.data-dir=target/test-data/models-dir-missing",
-                        "--amtsflow.admin.password=test-admin",
+                        "--amtsflow.admin.password=test-admin-password",
                         "--camunda.bpm.generate-unique-process-engine-name=true",
                         "--server.port=0",
                         "--amtsflow.models-dir=" + missing)
