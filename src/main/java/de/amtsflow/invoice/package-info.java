@@ -1,0 +1,10 @@
+/**
+ * E-invoices (XRechnung, EN 16931 in UBL or UN/CEFACT CII, ZUGFeRD/Factur-X PDFs): recognising the
+ * format, validating it with the verdict the official KoSIT validator would give, extracting the
+ * fields a clerk needs and checking the Leitweg-ID that routes the invoice.
+ *
+ * <p>The API is {@link de.amtsflow.invoice.InvoiceValidator}, {@link
+ * de.amtsflow.invoice.InvoiceExtractor} and {@link de.amtsflow.invoice.LeitwegId} with their
+ * records; everything else is package-private. The module stores nothing and starts no process.
+ */
+package de.amtsflow.invoice;
