@@ -32,6 +32,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -101,6 +102,14 @@ final class InvoiceReader {
       XMLReader reader = parserFactory.newSAXParser().getXMLReader();
       reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      // Xerces' default handler prints fatal errors to stderr before throwing them
+      reader.setErrorHandler(
+          new DefaultHandler() {
+            @Override
+            public void fatalError(SAXParseException e) throws SAXParseException {
+              throw e;
+            }
+          });
       return reader;
     } catch (ParserConfigurationException | SAXException e) {
       throw new IllegalStateException("XML parser cannot be created", e);
