@@ -3,6 +3,7 @@ package de.amtsflow.invoice;
 import de.amtsflow.invoice.UnsupportedInvoiceFormatException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,9 @@ final class InvoiceReader {
   /** Attachment names of ZUGFeRD 2.x, Factur-X and XRechnung-in-PDF, in order of preference. */
   private static final List<String> INVOICE_ATTACHMENTS =
       List.of("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "order-x.xml");
+
+  /** An invoice XML is a few MB at most, even with attachments; XRechnung allows 15 MB of them. */
+  static final int MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
 
   private static final QName CBC_CUSTOMIZATION_ID = new QName(CBC_NS, "CustomizationID");
   private static final QName RSM_CONTEXT = new QName(CII_NS, "ExchangedDocumentContext");
@@ -283,7 +287,7 @@ final class InvoiceReader {
         }
         if (file != null) {
           String name = spec.getFileUnicode() != null ? spec.getFileUnicode() : spec.getFile();
-          into.add(new Attachment(name != null ? name : e.getKey(), file.toByteArray()));
+          into.add(new Attachment(name != null ? name : e.getKey(), bounded(file)));
         }
       }
     }
@@ -291,6 +295,18 @@ final class InvoiceReader {
       for (PDNameTreeNode<PDComplexFileSpecification> kid : node.getKids()) {
         collect(kid, into, depth + 1);
       }
+    }
+  }
+
+  /** Decompresses at most {@link #MAX_ATTACHMENT_BYTES}: a small PDF may inflate to gigabytes. */
+  private static byte[] bounded(PDEmbeddedFile file) throws IOException {
+    try (InputStream in = file.createInputStream()) {
+      byte[] content = in.readNBytes(MAX_ATTACHMENT_BYTES + 1);
+      if (content.length > MAX_ATTACHMENT_BYTES) {
+        throw new UnsupportedInvoiceFormatException(
+            Reason.MALFORMED, "PDF attachment larger than " + MAX_ATTACHMENT_BYTES + " bytes");
+      }
+      return content;
     }
   }
 

@@ -4,7 +4,9 @@
  * fields a clerk needs and checking the Leitweg-ID that routes the invoice.
  *
  * <p>The API is {@link de.amtsflow.invoice.InvoiceValidator}, {@link
- * de.amtsflow.invoice.InvoiceExtractor} and {@link de.amtsflow.invoice.LeitwegId} with their
- * records; everything else is package-private. The module stores nothing and starts no process.
+ * de.amtsflow.invoice.InvoiceExtractor}, {@link de.amtsflow.invoice.LeitwegId} and {@link
+ * de.amtsflow.invoice.LeitwegRouting} with their records; everything else is package-private.
+ * Validity follows KoSIT's validator; the Leitweg-ID only decides routing, never validity. The
+ * module stores nothing and starts no process.
  */
 package de.amtsflow.invoice;
