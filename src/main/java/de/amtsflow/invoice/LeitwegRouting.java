@@ -1,0 +1,73 @@
+package de.amtsflow.invoice;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether an invoice can be routed by its Leitweg-ID (BT-10) or needs a clerk to assign it
+ * ("Zuordnung klären"). Routing never touches validity: a valid invoice with a broken or unknown
+ * Leitweg-ID stays valid and only carries a warning.
+ */
+@Component
+public class LeitwegRouting {
+
+  /** The routing outcome; {@link Outcome#ROUTED} needs no clerk. */
+  public enum Outcome {
+    ROUTED,
+    MISSING,
+    MALFORMED,
+    CHECK_DIGITS_FAILED,
+    UNKNOWN
+  }
+
+  /**
+   * @param warning for the response and the clerk's task, empty when routed
+   */
+  public record Decision(String leitwegId, Outcome outcome, Optional<String> warning) {
+    public boolean needsClarification() {
+      return outcome != Outcome.ROUTED;
+    }
+  }
+
+  private final Set<String> known;
+
+  public LeitwegRouting(InvoiceProperties properties) {
+    this.known =
+        properties.leitwegIds().stream()
+            .map(id -> id.strip().toUpperCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+  }
+
+  public Decision decide(InvoiceData invoice) {
+    return decide(invoice.buyerReference());
+  }
+
+  public Decision decide(String buyerReference) {
+    LeitwegId.Check check = LeitwegId.validate(buyerReference);
+    return switch (check.status()) {
+      case MISSING -> clarify(check, Outcome.MISSING, "Keine Leitweg-ID (BT-10) angegeben");
+      case MALFORMED ->
+          clarify(
+              check, Outcome.MALFORMED, "Leitweg-ID '" + check.value() + "' ist nicht wohlgeformt");
+      case CHECK_DIGITS_FAILED ->
+          clarify(
+              check,
+              Outcome.CHECK_DIGITS_FAILED,
+              "Prüfziffer der Leitweg-ID '" + check.value() + "' stimmt nicht");
+      case VALID ->
+          known.contains(check.value().toUpperCase(Locale.ROOT))
+              ? new Decision(check.value(), Outcome.ROUTED, Optional.empty())
+              : clarify(
+                  check,
+                  Outcome.UNKNOWN,
+                  "Leitweg-ID '" + check.value() + "' gehört nicht zu dieser Verwaltung");
+    };
+  }
+
+  private static Decision clarify(LeitwegId.Check check, Outcome outcome, String warning) {
+    return new Decision(check.value(), outcome, Optional.of(warning + ": Zuordnung klären"));
+  }
+}

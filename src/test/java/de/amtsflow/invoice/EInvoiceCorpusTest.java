@@ -1,0 +1,134 @@
+package de.amtsflow.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.amtsflow.invoice.LeitwegId.Status;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Every file of the shared e-invoice corpus: the 86 files of KoSIT's XRechnung testsuite are valid,
+ * every other file gets the verdict and error rule ids of
+ * src/test/resources/invoice/corpus-expectations.tsv, whose last column says why we differ from the
+ * upstream label or from Mustang where we do. Runs only with {@code
+ * -Damtsflow.corpus.dir=../shared/corpus/einvoice}: the project's own tests do not need ../shared.
+ */
+@EnabledIfSystemProperty(named = "amtsflow.corpus.dir", matches = ".+")
+class EInvoiceCorpusTest {
+
+  private static final String TESTSUITE = "xrechnung-testsuite/";
+
+  private static final InvoiceValidator VALIDATOR = new InvoiceValidator();
+
+  private record Expectation(String verdict, Set<String> rules, String why) {}
+
+  private static Path corpus() {
+    return Path.of(System.getProperty("amtsflow.corpus.dir"));
+  }
+
+  private static List<String> indexedPaths() throws IOException {
+    try (Stream<String> lines = Files.lines(corpus().resolve("INDEX.tsv"))) {
+      return lines.skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t")[0]).toList();
+    }
+  }
+
+  private static Map<String, Expectation> expectations() throws IOException {
+    Map<String, Expectation> result = new LinkedHashMap<>();
+    try (InputStream in =
+        EInvoiceCorpusTest.class.getResourceAsStream("/invoice/corpus-expectations.tsv")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] c = line.split("\t", -1);
+        Set<String> rules =
+            c[2].isEmpty()
+                ? Set.of()
+                : Arrays.stream(c[2].split(",")).collect(Collectors.toCollection(TreeSet::new));
+        result.put(c[0], new Expectation(c[1], rules, c[3]));
+      }
+    }
+    return result;
+  }
+
+  @Test
+  void everyIndexedFileHasAnExpectationAndNoneIsStale() throws IOException {
+    List<String> others = indexedPaths().stream().filter(p -> !p.startsWith(TESTSUITE)).toList();
+
+    assertThat(expectations().keySet()).containsExactlyInAnyOrderElementsOf(others);
+    assertThat(indexedPaths().stream().filter(p -> p.startsWith(TESTSUITE))).hasSize(86);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyFileGetsItsExpectedVerdict() throws IOException {
+    Map<String, Expectation> expected = expectations();
+    return indexedPaths().stream()
+        .map(
+            path ->
+                DynamicTest.dynamicTest(
+                    path,
+                    () -> {
+                      byte[] content = Files.readAllBytes(corpus().resolve(path));
+                      Expectation e =
+                          path.startsWith(TESTSUITE)
+                              ? new Expectation("VALID", Set.of(), "KoSIT positive test case")
+                              : expected.get(path);
+                      check(path, content, e);
+                    }));
+  }
+
+  private static void check(String path, byte[] content, Expectation e) {
+    if ("UNSUPPORTED".equals(e.verdict())) {
+      assertThatThrownBy(() -> VALIDATOR.validate(content))
+          .as(path)
+          .isInstanceOfSatisfying(
+              UnsupportedInvoiceFormatException.class,
+              x -> assertThat(x.reason().name()).isEqualTo(e.rules().iterator().next()));
+      return;
+    }
+    ValidationResult result = VALIDATOR.validate(content);
+    Set<String> rules =
+        result.errors().stream()
+            .map(RuleViolation::rule)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(result.valid())
+        .as("%s: %s", path, result.errors())
+        .isEqualTo(e.verdict().equals("VALID"));
+    assertThat(rules).as(path).isEqualTo(e.rules());
+  }
+
+  @Test
+  void leitwegIdsOfTheTestsuiteRouteButDoNotInvalidate() throws IOException {
+    InvoiceExtractor extractor = new InvoiceExtractor();
+    Map<Status, Integer> statuses = new EnumMap<>(Status.class);
+    for (String path : indexedPaths().stream().filter(p -> p.startsWith(TESTSUITE)).toList()) {
+      byte[] content = Files.readAllBytes(corpus().resolve(path));
+      statuses.merge(extractor.extract(content).leitwegId().status(), 1, Integer::sum);
+    }
+
+    // 99000000-01944-98 (2x), 99000000-05676-98 (2x), 04011000-12345-34 fail the check digits, one
+    // file carries the text "Leitweg-ID"; all of them are valid invoices (see the factory above)
+    assertThat(statuses)
+        .containsEntry(Status.CHECK_DIGITS_FAILED, 5)
+        .containsEntry(Status.MALFORMED, 1)
+        .containsEntry(Status.VALID, 80)
+        .doesNotContainKey(Status.MISSING);
+  }
+}
