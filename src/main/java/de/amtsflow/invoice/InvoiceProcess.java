@@ -7,6 +7,7 @@ package de.amtsflow.invoice;
 public final class InvoiceProcess {
 
   public static final String KEY = "EInvoiceApprovalProcess";
+
   /** DMN: candidate group of "Sachlich richtig" by Leitweg-ID fine address, category, amount. */
   public static final String DECISION_APPROVERS = "Decision_InvoiceApprovers";
 
@@ -27,27 +28,39 @@ public final class InvoiceProcess {
     public static final String GROSS_AMOUNT = "grossAmount";
     public static final String CURRENCY = "currency";
     public static final String LEITWEG_ID = "leitwegId";
+
     /** "ROUTED" or "CLARIFY" (missing, malformed, bad check digits or unknown Leitweg-ID). */
     public static final String ROUTING = "routing";
+
     public static final String ROUTING_WARNING = "routingWarning";
     public static final String CATEGORY = "category";
+
     /** Feinadressierung of the Leitweg-ID (cost centre / department), "" when there is none. */
     public static final String FINE_ADDRESS = "fineAddress";
+
     /** DMN output: candidate group of "Sachlich richtig". */
     public static final String APPROVER_GROUP = "approverGroup";
+
     /** DMN output: whether "Zahlung anordnen" is needed (above the limit). */
     public static final String PAYMENT_ORDER_REQUIRED = "paymentOrderRequired";
+
     public static final String FACTUAL_APPROVER = "factualApprover";
+
     /** A user task's outcome: "APPROVE" or "REJECT". */
     public static final String DECISION = "decision";
+
     public static final String REJECTION_REASON = "rejectionReason";
     public static final String APPROVAL_DUE = "approvalDue";
     public static final String SKONTO_DEADLINE = "skontoDeadline";
+
     /** When to escalate for Skonto: 2 working days before the deadline (java.util.Date). */
     public static final String SKONTO_ESCALATION_AT = "skontoEscalationAt";
+
     public static final String HAS_SKONTO = "hasSkonto";
+
     /** Payment due date (java.util.Date), escalated when it passes. */
     public static final String PAYMENT_DUE = "paymentDue";
+
     public static final String HAS_PAYMENT_DUE = "hasPaymentDue";
     public static final String ESCALATION = "escalation";
 

@@ -1,0 +1,14 @@
+package de.amtsflow.invoice;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component
+class IssuePaymentOrderDelegate implements JavaDelegate {
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    throw new UnsupportedOperationException("not yet implemented");
+  }
+}
