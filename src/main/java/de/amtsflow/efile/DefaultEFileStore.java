@@ -29,6 +29,7 @@ class DefaultEFileStore implements EFileStore {
   static final String ACTION_EFILE_CLOSED = "EFILE_CLOSED";
 
   private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{1,63}");
+  private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
   private static final int MAX_TITLE = 255;
   private static final int MAX_SUBJECT = 500;
 
@@ -275,6 +276,16 @@ class DefaultEFileStore implements EFileStore {
   }
 
   @Override
+  @Transactional
+  public AuditEntry note(UUID efileId, String action, String details, String actor) {
+    if (action == null || !ACTION.matcher(action).matches()) {
+      throw invalid("action", "Aktion fehlt oder ist ungültig (z. B. RESUBMISSION).");
+    }
+    EFileEntity efile = efiles.findForUpdate(efileId).orElseThrow(() -> notFound(efileId));
+    return append(efile, now(), actor, action, null, null, null, details);
+  }
+
+  @Override
   @Transactional(readOnly = true)
   public List<AuditEntry> audit(UUID efileId) {
     requireExists(efileId);
@@ -303,7 +314,7 @@ class DefaultEFileStore implements EFileStore {
         List.copyOf(problems));
   }
 
-  private void append(
+  private AuditEntry append(
       EFileEntity efile,
       Instant at,
       String actor,
@@ -327,6 +338,7 @@ class DefaultEFileStore implements EFileStore {
     audit.save(new AuditEntryEntity(efile.id(), entry));
     efile.advanceAuditHead(entry.seq(), entry.entryHash());
     efiles.save(efile);
+    return entry;
   }
 
   private DocumentEntity document(UUID efileId, UUID documentId) {

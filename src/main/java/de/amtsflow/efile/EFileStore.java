@@ -35,6 +35,12 @@ public interface EFileStore {
   /** Closes the e-file; it accepts no documents afterwards and is kept until {@code keepUntil}. */
   EFile close(UUID efileId, LocalDate keepUntil, String actor);
 
+  /**
+   * Records something that happened to the e-file without a document (e.g. a deliberate
+   * resubmission, an escalation) in its audit trail. {@code action} is an upper-case code.
+   */
+  AuditEntry note(UUID efileId, String action, String details, String actor);
+
   List<AuditEntry> audit(UUID efileId);
 
   IntegrityReport checkIntegrity(UUID efileId);

@@ -29,8 +29,11 @@ public record InvoiceData(
     lines = List.copyOf(lines);
   }
 
-  /** The seller (BG-4): name BT-27, VAT identifier BT-31, postal address BG-5. */
-  public record Party(String name, String vatId, Address address) {}
+  /**
+   * The seller (BG-4): name BT-27, VAT identifier BT-31, e-mail for notices (BT-43 contact e-mail,
+   * else BT-34 electronic address with scheme EM), postal address BG-5.
+   */
+  public record Party(String name, String vatId, String email, Address address) {}
 
   /** BT-35, BT-36, BT-162, BT-37 city, BT-38 post code, BT-39 subdivision, BT-40 country. */
   public record Address(

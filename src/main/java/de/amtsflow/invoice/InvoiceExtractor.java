@@ -43,6 +43,7 @@ public class InvoiceExtractor {
     ORDER_REFERENCE,
     SELLER_NAME,
     SELLER_VAT_ID,
+    SELLER_EMAIL,
     LINE1,
     LINE2,
     LINE3,
@@ -84,6 +85,14 @@ public class InvoiceExtractor {
     UBL.put(
         Field.SELLER_VAT_ID,
         seller + "/cac:PartyTaxScheme[cac:TaxScheme/cbc:ID='VAT']/cbc:CompanyID");
+    // BT-43 seller contact e-mail, else BT-34 electronic address with scheme EM
+    UBL.put(
+        Field.SELLER_EMAIL,
+        "("
+            + seller
+            + "/cac:Contact/cbc:ElectronicMail, "
+            + seller
+            + "/cbc:EndpointID[@schemeID='EM'])[1]");
     UBL.put(Field.LINE1, address + "cbc:StreetName");
     UBL.put(Field.LINE2, address + "cbc:AdditionalStreetName");
     UBL.put(Field.LINE3, address + "cac:AddressLine/cbc:Line");
@@ -130,6 +139,13 @@ public class InvoiceExtractor {
         Field.ORDER_REFERENCE, agreement + "ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID");
     CII.put(Field.SELLER_NAME, cSeller + "ram:Name");
     CII.put(Field.SELLER_VAT_ID, cSeller + "ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']");
+    CII.put(
+        Field.SELLER_EMAIL,
+        "("
+            + cSeller
+            + "ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:URIID, "
+            + cSeller
+            + "ram:URIUniversalCommunication/ram:URIID[@schemeID='EM'])[1]");
     CII.put(Field.LINE1, cAddress + "ram:LineOne");
     CII.put(Field.LINE2, cAddress + "ram:LineTwo");
     CII.put(Field.LINE3, cAddress + "ram:LineThree");
@@ -232,6 +248,7 @@ public class InvoiceExtractor {
         new Party(
             text(x, Field.SELLER_NAME, doc),
             text(x, Field.SELLER_VAT_ID, doc),
+            text(x, Field.SELLER_EMAIL, doc),
             new Address(
                 text(x, Field.LINE1, doc),
                 text(x, Field.LINE2, doc),

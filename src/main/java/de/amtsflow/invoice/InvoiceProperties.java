@@ -1,17 +1,44 @@
 package de.amtsflow.invoice;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the invoice module ({@code amtsflow.invoice.*}).
  *
  * @param leitwegIds the Leitweg-IDs (BT-10) this deployment receives invoices for
+ * @param maxSize largest invoice file accepted at the intake
+ * @param intakePerMinute invoices one client (IP address) may post per minute
+ * @param approvalDays working days the approval tasks are due in
+ * @param retentionYears how long a closed invoice e-file is kept (§ 147 AO: 8 years since 2025),
+ *     counted from the end of the calendar year
+ * @param escalationRecipients e-mail address per user group, for escalations
  */
 @ConfigurationProperties("amtsflow.invoice")
-public record InvoiceProperties(List<String> leitwegIds) {
+public record InvoiceProperties(
+    List<String> leitwegIds,
+    DataSize maxSize,
+    Integer intakePerMinute,
+    Integer approvalDays,
+    Integer retentionYears,
+    Map<String, String> escalationRecipients) {
 
+  @ConstructorBinding
   public InvoiceProperties {
     leitwegIds = leitwegIds == null ? List.of() : List.copyOf(leitwegIds);
+    maxSize = maxSize == null ? DataSize.ofMegabytes(20) : maxSize;
+    intakePerMinute = intakePerMinute == null ? 30 : intakePerMinute;
+    approvalDays = approvalDays == null ? 10 : approvalDays;
+    retentionYears = retentionYears == null ? 8 : retentionYears;
+    escalationRecipients =
+        escalationRecipients == null ? Map.of() : Map.copyOf(escalationRecipients);
+  }
+
+  /** Only the Leitweg-IDs: for tests of routing. */
+  public InvoiceProperties(List<String> leitwegIds) {
+    this(leitwegIds, null, null, null, null, null);
   }
 }

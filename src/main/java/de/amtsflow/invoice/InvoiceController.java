@@ -1,0 +1,164 @@
+package de.amtsflow.invoice;
+
+import de.amtsflow.efile.DocumentContent;
+import de.amtsflow.efile.EFileStore;
+import de.amtsflow.security.Groups;
+import de.amtsflow.security.PublicEndpoint;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The supplier's entry point, open without login like the invoice mailbox it replaces (the supplier
+ * page, a portal or a Peppol access point post here), bounded in size and rate. Reading an invoice
+ * needs a login.
+ */
+@RestController
+@RequestMapping("/api/invoices")
+@Tag(name = "E-Rechnung", description = "Intake and status of e-invoices")
+class InvoiceController {
+
+  static final Set<String> READERS =
+      Set.of(
+          Groups.ADMIN, Groups.INVOICE_CLERKS, Groups.INVOICE_APPROVERS, Groups.PAYMENT_AUTHORITY);
+
+  private final InvoiceIntake intake;
+  private final InvoiceRepository invoices;
+  private final InvoiceExtractor extractor;
+  private final EFileStore efiles;
+  private final IntakeRateLimiter rateLimiter;
+  private final InvoiceProperties properties;
+
+  InvoiceController(
+      InvoiceIntake intake,
+      InvoiceRepository invoices,
+      InvoiceExtractor extractor,
+      EFileStore efiles,
+      IntakeRateLimiter rateLimiter,
+      InvoiceProperties properties) {
+    this.intake = intake;
+    this.invoices = invoices;
+    this.extractor = extractor;
+    this.efiles = efiles;
+    this.rateLimiter = rateLimiter;
+    this.properties = properties;
+  }
+
+  @Bean
+  static PublicEndpoint invoiceIntakeEndpoint() {
+    return new PublicEndpoint(HttpMethod.POST, "/api/invoices");
+  }
+
+  @PostMapping(consumes = {"application/xml", "text/xml", "application/pdf"})
+  @Operation(summary = "Deliver an e-invoice as raw XML or PDF (no login)")
+  ResponseEntity<InvoiceReceipt> receiveRaw(
+      HttpServletRequest request,
+      @RequestHeader(name = "X-Resubmission", defaultValue = "false") boolean resubmission)
+      throws IOException {
+    throttle(request);
+    long max = properties.maxSize().toBytes();
+    if (request.getContentLengthLong() > max) {
+      throw InvoiceProblems.tooLarge(max);
+    }
+    byte[] content;
+    try (InputStream in = request.getInputStream()) {
+      content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+    }
+    if (content.length > max) {
+      throw InvoiceProblems.tooLarge(max);
+    }
+    return accepted(intake.receive(content, null, resubmission));
+  }
+
+  @PostMapping(consumes = "multipart/form-data")
+  @Operation(summary = "Deliver an e-invoice as multipart field 'file' (no login)")
+  ResponseEntity<InvoiceReceipt> receiveMultipart(
+      HttpServletRequest request,
+      @RequestPart("file") MultipartFile file,
+      @RequestHeader(name = "X-Resubmission", defaultValue = "false") boolean resubmission)
+      throws IOException {
+    throttle(request);
+    long max = properties.maxSize().toBytes();
+    if (file.getSize() > max) {
+      throw InvoiceProblems.tooLarge(max);
+    }
+    return accepted(intake.receive(file.getBytes(), file.getOriginalFilename(), resubmission));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Status, verdict and extracted data of a received invoice")
+  InvoiceView get(@PathVariable UUID id, Authentication user) throws IOException {
+    boolean reader =
+        user.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .anyMatch(READERS::contains);
+    if (!reader) {
+      throw new AccessDeniedException("invoices are read by the invoice groups");
+    }
+    InvoiceEntity invoice =
+        invoices
+            .findById(id)
+            .orElseThrow(
+                () ->
+                    InvoiceProblems.of(
+                        HttpStatus.NOT_FOUND,
+                        "invoice-not-found",
+                        "Rechnung nicht gefunden",
+                        "Es gibt keine Rechnung " + id + ".",
+                        Map.of()));
+    DocumentContent original = efiles.content(invoice.efileId, invoice.originalDocumentId, 1);
+    InvoiceData data = extractor.extract(original.readAllBytes());
+    return new InvoiceView(
+        invoice.id,
+        invoice.efileId,
+        invoice.fileNumber,
+        invoice.status,
+        invoice.valid,
+        intake.read(invoice.validationErrors),
+        invoice.routing,
+        invoice.rejectionReason,
+        invoice.resubmission,
+        invoice.receivedAt,
+        invoice.originalDocumentId,
+        data);
+  }
+
+  private void throttle(HttpServletRequest request) {
+    long wait = rateLimiter.acquire(request.getRemoteAddr());
+    if (wait > 0) {
+      var problem =
+          InvoiceProblems.of(
+              HttpStatus.TOO_MANY_REQUESTS,
+              "rate-limited",
+              "Zu viele Rechnungen",
+              "Bitte senden Sie in " + wait + " Sekunden erneut.",
+              Map.of("retryAfterSeconds", wait));
+      problem.getHeaders().set("Retry-After", Long.toString(wait));
+      throw problem;
+    }
+  }
+
+  private static ResponseEntity<InvoiceReceipt> accepted(InvoiceReceipt receipt) {
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(receipt);
+  }
+}

@@ -1,0 +1,306 @@
+package de.amtsflow.invoice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.amtsflow.efile.Document;
+import de.amtsflow.efile.EFile;
+import de.amtsflow.efile.EFileStore;
+import de.amtsflow.efile.EFileType;
+import de.amtsflow.efile.NewDocument;
+import de.amtsflow.efile.NewEFile;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives an e-invoice: validate, extract, refuse duplicates, then in one transaction open the
+ * e-file, file the original and the validation report, store the invoice and start the approval
+ * process. Unreadable input is refused before anything is stored.
+ *
+ * <p>The e-file is opened here, not in an async service task, because the supplier's receipt
+ * carries its file number; one transaction keeps "nothing half-stored" all the same.
+ */
+@Service
+public class InvoiceIntake {
+
+  static final String ACTOR = "eingang";
+  static final String KIND_ORIGINAL = "invoice-original";
+  static final String KIND_REPORT = "validation-report";
+
+  private final InvoiceValidator validator;
+  private final InvoiceExtractor extractor;
+  private final LeitwegRouting routing;
+  private final InvoiceRepository invoices;
+  private final EFileStore efiles;
+  private final RuntimeService runtime;
+  private final InvoiceProperties properties;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  InvoiceIntake(
+      InvoiceValidator validator,
+      InvoiceExtractor extractor,
+      LeitwegRouting routing,
+      InvoiceRepository invoices,
+      EFileStore efiles,
+      RuntimeService runtime,
+      InvoiceProperties properties,
+      ObjectMapper json,
+      Clock clock) {
+    this.validator = validator;
+    this.extractor = extractor;
+    this.routing = routing;
+    this.invoices = invoices;
+    this.efiles = efiles;
+    this.runtime = runtime;
+    this.properties = properties;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * @param content the invoice file (XML or PDF)
+   * @param fileName the client's file name, a hint only
+   * @param resubmission the supplier marks this as a deliberate resubmission of a known invoice
+   */
+  @Transactional
+  public InvoiceReceipt receive(byte[] content, String fileName, boolean resubmission) {
+    if (content == null || content.length == 0) {
+      throw InvoiceProblems.empty();
+    }
+    ValidationResult verdict;
+    InvoiceData data;
+    try {
+      verdict = validator.validate(content);
+      data = extractor.extract(content);
+    } catch (UnsupportedInvoiceFormatException e) {
+      throw InvoiceProblems.unsupported(e);
+    }
+    String sellerKey = sellerKey(data);
+    BigDecimal gross = data.totals() == null ? null : data.totals().gross();
+    Optional<InvoiceEntity> duplicate =
+        data.invoiceNumber() == null
+            ? Optional.empty()
+            : invoices.findDuplicate(sellerKey, data.invoiceNumber(), gross);
+    if (duplicate.isPresent() && !resubmission) {
+      throw InvoiceProblems.of(
+          HttpStatus.CONFLICT,
+          "duplicate",
+          "Rechnung bereits eingegangen",
+          "Die Rechnung "
+              + data.invoiceNumber()
+              + " dieses Lieferanten liegt bereits vor (Aktenzeichen "
+              + duplicate.get().fileNumber
+              + "). Eine bewusste erneute Einreichung kennzeichnen Sie mit dem Header"
+              + " X-Resubmission: true.",
+          Map.of("existingInvoiceId", duplicate.get().id));
+    }
+
+    LeitwegRouting.Decision route = routing.decide(data);
+    List<InvoiceReceipt.Message> errors =
+        verdict.errors().stream()
+            .map(v -> new InvoiceReceipt.Message(v.rule(), v.message()))
+            .toList();
+    List<InvoiceReceipt.Message> warnings = new ArrayList<>();
+    verdict
+        .warnings()
+        .forEach(v -> warnings.add(new InvoiceReceipt.Message(v.rule(), v.message())));
+    route.warning().ifPresent(w -> warnings.add(new InvoiceReceipt.Message("LEITWEG-ID", w)));
+
+    EFile efile = efiles.create(new NewEFile(EFileType.INVOICE, subject(data), ACTOR));
+    Document original =
+        efiles.addDocument(
+            efile.id(),
+            NewDocument.ofBytes(
+                "Rechnung " + Optional.ofNullable(data.invoiceNumber()).orElse("ohne Nummer"),
+                KIND_ORIGINAL,
+                fileName == null ? defaultName(content) : fileName,
+                content,
+                ACTOR));
+    efiles.addDocument(
+        efile.id(),
+        NewDocument.ofBytes(
+            "Prüfbericht",
+            KIND_REPORT,
+            "pruefbericht.xml",
+            verdict.reportXml().getBytes(StandardCharsets.UTF_8),
+            ACTOR));
+    if (resubmission) {
+      efiles.note(
+          efile.id(),
+          "RESUBMISSION",
+          duplicate
+              .map(d -> "deliberate resubmission of " + d.fileNumber + " (invoice " + d.id + ")")
+              .orElse("marked as resubmission, no earlier invoice found"),
+          ACTOR);
+    }
+
+    InvoiceEntity invoice = new InvoiceEntity(UUID.randomUUID());
+    invoice.efileId = efile.id();
+    invoice.fileNumber = efile.fileNumber();
+    invoice.originalDocumentId = original.id();
+    invoice.status = verdict.valid() ? InvoiceStatus.IN_APPROVAL : InvoiceStatus.REJECTED;
+    invoice.valid = verdict.valid();
+    invoice.syntax = String.valueOf(data.syntax());
+    invoice.invoiceNumber = data.invoiceNumber();
+    invoice.sellerName = data.seller() == null ? null : data.seller().name();
+    invoice.sellerVatId = data.seller() == null ? null : data.seller().vatId();
+    invoice.sellerKey = sellerKey;
+    invoice.sellerEmail = data.seller() == null ? null : data.seller().email();
+    invoice.grossAmount = gross;
+    invoice.currency = data.currency();
+    invoice.issueDate = data.issueDate();
+    invoice.dueDate = data.dueDate();
+    invoice.leitwegId = route.leitwegId();
+    invoice.routing =
+        route.needsClarification() ? InvoiceProcess.ROUTING_CLARIFY : InvoiceProcess.ROUTING_ROUTED;
+    invoice.resubmission = resubmission;
+    invoice.validationErrors = write(errors);
+    invoice.receivedAt = clock.instant();
+    invoices.save(invoice);
+
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceByKey(InvoiceProcess.KEY)
+            .businessKey(efile.fileNumber())
+            .setVariables(variables(invoice, data, route))
+            .execute();
+    invoice.processInstanceId = instance.getId();
+
+    return new InvoiceReceipt(
+        invoice.id,
+        efile.id(),
+        efile.fileNumber(),
+        invoice.status,
+        new InvoiceReceipt.Validation(verdict.valid(), errors, List.copyOf(warnings)));
+  }
+
+  private Map<String, Object> variables(
+      InvoiceEntity invoice, InvoiceData data, LeitwegRouting.Decision route) {
+    ZoneId zone = clock.getZone();
+    LocalDate today = LocalDate.now(clock);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(InvoiceProcess.Var.INVOICE_ID, invoice.id.toString());
+    vars.put(InvoiceProcess.Var.EFILE_ID, invoice.efileId.toString());
+    vars.put(InvoiceProcess.Var.FILE_NUMBER, invoice.fileNumber);
+    vars.put(InvoiceProcess.Var.VALID, invoice.valid);
+    vars.put(InvoiceProcess.Var.SELLER_NAME, invoice.sellerName);
+    vars.put(InvoiceProcess.Var.INVOICE_NUMBER, invoice.invoiceNumber);
+    vars.put(
+        InvoiceProcess.Var.GROSS_AMOUNT,
+        invoice.grossAmount == null ? 0.0 : invoice.grossAmount.doubleValue());
+    vars.put(InvoiceProcess.Var.CURRENCY, invoice.currency);
+    vars.put(InvoiceProcess.Var.LEITWEG_ID, route.leitwegId());
+    vars.put(InvoiceProcess.Var.FINE_ADDRESS, fineAddress(data));
+    vars.put(InvoiceProcess.Var.CATEGORY, "");
+    vars.put(InvoiceProcess.Var.ROUTING, invoice.routing);
+    vars.put(InvoiceProcess.Var.ROUTING_WARNING, route.warning().orElse(null));
+    vars.put(
+        InvoiceProcess.Var.APPROVAL_DUE,
+        Date.from(
+            WorkingDays.plus(today, properties.approvalDays())
+                .atTime(16, 0)
+                .atZone(zone)
+                .toInstant()));
+
+    Optional<LocalDate> skontoDeadline = skontoDeadline(data);
+    vars.put(InvoiceProcess.Var.HAS_SKONTO, skontoDeadline.isPresent());
+    vars.put(
+        InvoiceProcess.Var.SKONTO_DEADLINE, skontoDeadline.map(LocalDate::toString).orElse(null));
+    vars.put(
+        InvoiceProcess.Var.SKONTO_ESCALATION_AT,
+        skontoDeadline
+            .map(d -> Date.from(WorkingDays.minus(d, 2).atTime(8, 0).atZone(zone).toInstant()))
+            .orElse(null));
+    vars.put(InvoiceProcess.Var.HAS_PAYMENT_DUE, data.dueDate() != null);
+    // "when the payment due date passes": the morning after it
+    vars.put(
+        InvoiceProcess.Var.PAYMENT_DUE,
+        data.dueDate() == null
+            ? null
+            : Date.from(data.dueDate().plusDays(1).atStartOfDay(zone).toInstant()));
+    return vars;
+  }
+
+  /** XRechnung Skonto: days counted from the invoice date; the shortest period is the deadline. */
+  static Optional<LocalDate> skontoDeadline(InvoiceData data) {
+    if (data.issueDate() == null || data.paymentTerms() == null) {
+      return Optional.empty();
+    }
+    return data.paymentTerms().skonto().stream()
+        .map(s -> data.issueDate().plusDays(s.days()))
+        .min(LocalDate::compareTo);
+  }
+
+  static String fineAddress(InvoiceData data) {
+    if (data.leitwegId() == null) {
+      return "";
+    }
+    return data.leitwegId()
+        .leitwegId()
+        .map(LeitwegId::feinadressierung)
+        .filter(f -> f != null)
+        .map(f -> f.toUpperCase(Locale.ROOT))
+        .orElse("");
+  }
+
+  static String sellerKey(InvoiceData data) {
+    if (data.seller() == null) {
+      return "?";
+    }
+    if (data.seller().vatId() != null && !data.seller().vatId().isBlank()) {
+      return "VAT:" + data.seller().vatId().replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+    }
+    String name = data.seller().name() == null ? "?" : data.seller().name();
+    return "NAME:" + name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  private static String subject(InvoiceData data) {
+    String seller =
+        data.seller() == null || data.seller().name() == null ? "unbekannt" : data.seller().name();
+    String number = data.invoiceNumber() == null ? "ohne Nummer" : data.invoiceNumber();
+    String subject = "Rechnung " + number + " von " + seller;
+    return subject.length() > 480 ? subject.substring(0, 480) : subject;
+  }
+
+  private static String defaultName(byte[] content) {
+    return content.length > 4 && content[0] == '%' && content[1] == 'P'
+        ? "rechnung.pdf"
+        : "rechnung.xml";
+  }
+
+  String write(List<InvoiceReceipt.Message> messages) {
+    try {
+      String text = json.writeValueAsString(messages);
+      return text.length() > 19000
+          ? json.writeValueAsString(messages.subList(0, Math.min(messages.size(), 50)))
+          : text;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  List<InvoiceReceipt.Message> read(String text) {
+    try {
+      return json.readValue(text, new TypeReference<>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package de.amtsflow.invoice;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** Refusals of the invoice intake, as RFC 9457 problems in German (suppliers read them). */
+final class InvoiceProblems {
+
+  private InvoiceProblems() {}
+
+  static ErrorResponseException of(
+      HttpStatus status, String code, String title, String detail, Map<String, Object> extra) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("urn:amtsflow:problem:invoice:" + code));
+    problem.setProperty("code", code);
+    extra.forEach(problem::setProperty);
+    return new ErrorResponseException(status, problem, null);
+  }
+
+  static ErrorResponseException unsupported(UnsupportedInvoiceFormatException e) {
+    return switch (e.reason()) {
+      case MALFORMED ->
+          of(
+              HttpStatus.BAD_REQUEST,
+              "unreadable",
+              "Rechnung nicht lesbar",
+              "Die Datei ist keine lesbare E-Rechnung (beschädigtes XML oder PDF, oder XML mit"
+                  + " DOCTYPE).",
+              Map.of("field", "file"));
+      case NO_EMBEDDED_INVOICE ->
+          of(
+              HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+              "no-embedded-invoice",
+              "Keine E-Rechnung im PDF",
+              "Das PDF enthält keine eingebettete XRechnung/ZUGFeRD-Rechnung. Ein reines PDF ist"
+                  + " keine E-Rechnung.",
+              Map.of("field", "file"));
+      case NOT_AN_INVOICE ->
+          of(
+              HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+              "not-an-invoice",
+              "Keine E-Rechnung",
+              "Erwartet wird eine XRechnung oder EN-16931-Rechnung (UBL oder CII) oder ein"
+                  + " ZUGFeRD/Factur-X-PDF.",
+              Map.of("field", "file"));
+    };
+  }
+
+  static ErrorResponseException tooLarge(long maxBytes) {
+    return of(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "too-large",
+        "Datei zu groß",
+        "Eine Rechnung darf höchstens " + (maxBytes / (1024 * 1024)) + " MB groß sein.",
+        Map.of("field", "file", "maxBytes", maxBytes));
+  }
+
+  static ErrorResponseException empty() {
+    return of(
+        HttpStatus.BAD_REQUEST,
+        "empty",
+        "Leere Datei",
+        "Es wurde keine Rechnung übermittelt.",
+        Map.of("field", "file"));
+  }
+}

@@ -1,0 +1,97 @@
+package de.amtsflow.invoice;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * Renders a letter (the rejection notice) as a simple PDF for the e-file, with PDFBox, which the
+ * e-invoice library already brings along.
+ */
+final class NoticePdf {
+
+  private static final float MARGIN = 56;
+  private static final float LEADING = 14;
+  private static final int WRAP = 95;
+
+  private NoticePdf() {}
+
+  static byte[] render(String title, List<String> paragraphs) {
+    try (PDDocument pdf = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+      PDPage page = new PDPage(PDRectangle.A4);
+      pdf.addPage(page);
+      PDPageContentStream text = new PDPageContentStream(pdf, page);
+      float y = page.getMediaBox().getHeight() - MARGIN;
+      text.beginText();
+      text.setFont(bold, 14);
+      text.newLineAtOffset(MARGIN, y);
+      text.showText(latin1(title));
+      text.setFont(regular, 10);
+      text.setLeading(LEADING);
+      text.newLine();
+      for (String paragraph : paragraphs) {
+        text.newLine();
+        for (String line : wrap(paragraph)) {
+          y -= LEADING;
+          if (y < MARGIN * 2) {
+            text.endText();
+            text.close();
+            page = new PDPage(PDRectangle.A4);
+            pdf.addPage(page);
+            text = new PDPageContentStream(pdf, page);
+            y = page.getMediaBox().getHeight() - MARGIN;
+            text.beginText();
+            text.setFont(regular, 10);
+            text.setLeading(LEADING);
+            text.newLineAtOffset(MARGIN, y);
+          }
+          text.showText(latin1(line));
+          text.newLine();
+        }
+      }
+      text.endText();
+      text.close();
+      pdf.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> wrap(String paragraph) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : paragraph.split("\\s+")) {
+      if (line.length() + word.length() + 1 > WRAP && !line.isEmpty()) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      if (!line.isEmpty()) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    lines.add(line.toString());
+    return lines;
+  }
+
+  // the standard fonts speak WinAnsi: keep umlauts, replace what they cannot show
+  private static String latin1(String text) {
+    StringBuilder safe = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      safe.append(c < 256 && (c >= 32 || c == '\t') ? c : (c == '\u20ac' ? 'E' : '?'));
+    }
+    return safe.toString();
+  }
+}

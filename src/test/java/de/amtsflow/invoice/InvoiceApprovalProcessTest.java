@@ -1,0 +1,427 @@
+package de.amtsflow.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import de.amtsflow.AbstractHttpTest;
+import de.amtsflow.efile.Document;
+import de.amtsflow.efile.EFileStatus;
+import de.amtsflow.efile.EFileStore;
+import de.amtsflow.security.Groups;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The e-invoice approval end to end, as suppliers and clerks drive it: POST /api/invoices without
+ * login, then /api/tasks with the clerks' logins; jobs are run explicitly, timers by moving the
+ * engine clock; mail goes to GreenMail.
+ */
+class InvoiceApprovalProcessTest extends AbstractHttpTest {
+
+  @RegisterExtension static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+  @Autowired EFileStore efiles;
+  @Autowired InvoiceRepository invoices;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static byte[] small(String number) {
+    return replace(
+        "xrechnung-testsuite/01.01a-INVOICE_ubl.xml",
+        "<cbc:ID>123456XX</cbc:ID>",
+        "<cbc:ID>" + number + "</cbc:ID>");
+  }
+
+  static byte[] large(String number) {
+    return replace(
+        "xrechnung-testsuite/02.01a-cvd_INVOICE_uncefact.xml",
+        "<ram:ID>1234567</ram:ID>",
+        "<ram:ID>" + number + "</ram:ID>");
+  }
+
+  static byte[] invalid(String number) {
+    return replace(
+        "mustangproject/invalidXRV30.xml",
+        "<ram:ID>123456XX</ram:ID>",
+        "<ram:ID>" + number + "</ram:ID>");
+  }
+
+  static byte[] replace(String fixture, String from, String to) {
+    String xml = new String(Fixtures.read(fixture), StandardCharsets.UTF_8);
+    assertThat(xml).contains(from);
+    return xml.replaceFirst(java.util.regex.Pattern.quote(from), to)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String unique() {
+    return "T-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  ResponseEntity<JsonNode> post(byte[] invoice) {
+    return anonymous
+        .post()
+        .uri("/api/invoices")
+        .contentType(MediaType.APPLICATION_XML)
+        .body(invoice)
+        .retrieve()
+        .toEntity(JsonNode.class);
+  }
+
+  ProcessInstance instanceOf(JsonNode receipt) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(receipt.get("fileNumber").asText())
+        .singleResult();
+  }
+
+  void runJobs(ProcessInstance pi) {
+    for (int i = 0; i < 10; i++) {
+      List<Job> jobs =
+          management.createJobQuery().processInstanceId(pi.getId()).executable().messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  Task task(ProcessInstance pi, String key) {
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(pi.getId())
+        .taskDefinitionKey(key)
+        .singleResult();
+  }
+
+  ResponseEntity<JsonNode> complete(String user, Task task, Map<String, Object> payload) {
+    return as(user)
+        .post()
+        .uri("/api/tasks/{id}/complete", task.getId())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(payload)
+        .retrieve()
+        .toEntity(JsonNode.class);
+  }
+
+  static Map<String, Object> approve() {
+    return Map.of("decision", "APPROVE");
+  }
+
+  List<String> kinds(JsonNode receipt) {
+    return efiles.documents(UUID.fromString(receipt.get("efileId").asText())).stream()
+        .map(Document::kind)
+        .toList();
+  }
+
+  @Test
+  void validInvoiceBelowTheLimitIsApprovedAndOrderedForPayment() {
+    ResponseEntity<JsonNode> response = post(small(unique()));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(202);
+    JsonNode receipt = response.getBody();
+    assertThat(receipt.get("status").asText()).isEqualTo("IN_APPROVAL");
+    assertThat(receipt.get("validation").get("valid").asBoolean()).isTrue();
+    assertThat(receipt.get("fileNumber").asText()).startsWith("RE-");
+    ProcessInstance pi = instanceOf(receipt);
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.CONFIRM_FACTUAL);
+    assertThat(kinds(receipt)).containsExactly("invoice-original", "validation-report");
+
+    // the DMN routed it to invoice-approvers: pruefer sees it, rechnung does not yet
+    JsonNode mine = as("pruefer").get().uri("/api/tasks").retrieve().body(JsonNode.class);
+    assertThat(mine.findValuesAsText("processInstanceId")).contains(pi.getId());
+    assertThat(
+            complete("pruefer", task(pi, InvoiceProcess.Task.CONFIRM_FACTUAL), approve())
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    assertThat(
+            complete("rechnung", task(pi, InvoiceProcess.Task.CONFIRM_ARITHMETIC), approve())
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+
+    // 336.90 EUR gross: below the 5,000 EUR limit, no "Zahlung anordnen"
+    assertThat(pi).isWaitingAt("Task_IssuePaymentOrder");
+    runJobs(pi);
+    assertThat(pi).isEnded();
+    UUID efileId = UUID.fromString(receipt.get("efileId").asText());
+    assertThat(kinds(receipt))
+        .containsExactly("invoice-original", "validation-report", "payment-order");
+    assertThat(efiles.get(efileId).status()).isEqualTo(EFileStatus.CLOSED);
+    assertThat(efiles.get(efileId).retentionUntil().getMonthValue()).isEqualTo(12);
+    assertThat(efiles.checkIntegrity(efileId).intact()).isTrue();
+    JsonNode view =
+        as("rechnung")
+            .get()
+            .uri("/api/invoices/{id}", receipt.get("invoiceId").asText())
+            .retrieve()
+            .body(JsonNode.class);
+    assertThat(view.get("status").asText()).isEqualTo("PAYMENT_ORDERED");
+    assertThat(view.get("data").get("totals").get("gross").decimalValue())
+        .isEqualByComparingTo("336.90");
+  }
+
+  @Test
+  void aboveTheLimitNeedsAPaymentOrderAndFourEyes() {
+    User both = identity.newUser("doppelrolle-" + UUID.randomUUID().toString().substring(0, 6));
+    both.setPassword(both.getId());
+    identity.saveUser(both);
+    identity.createMembership(both.getId(), Groups.INVOICE_APPROVERS);
+    identity.createMembership(both.getId(), Groups.PAYMENT_AUTHORITY);
+
+    JsonNode receipt = post(large(unique())).getBody();
+    ProcessInstance pi = instanceOf(receipt);
+    assertThat(
+            complete(both.getId(), task(pi, InvoiceProcess.Task.CONFIRM_FACTUAL), approve())
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    assertThat(
+            complete("rechnung", task(pi, InvoiceProcess.Task.CONFIRM_ARITHMETIC), approve())
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
+
+    ResponseEntity<JsonNode> refused =
+        complete(both.getId(), task(pi, InvoiceProcess.Task.ORDER_PAYMENT), approve());
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody().get("rule").asText()).isEqualTo("FOUR_EYES");
+    assertThat(refused.getBody().get("detail").asText()).contains("Vier-Augen-Prinzip");
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
+
+    // the refused user claimed it on the way; another one of the group takes over
+    tasks.setAssignee(task(pi, InvoiceProcess.Task.ORDER_PAYMENT).getId(), null);
+    assertThat(
+            complete("anordnung", task(pi, InvoiceProcess.Task.ORDER_PAYMENT), approve())
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    runJobs(pi);
+    assertThat(pi).isEnded();
+    assertThat(kinds(receipt)).contains("payment-order");
+  }
+
+  @Test
+  void invalidInvoiceIsReceivedThenRejectedWithTheRulesByMail() throws Exception {
+    ResponseEntity<JsonNode> response = post(invalid(unique()));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(202);
+    JsonNode validation = response.getBody().get("validation");
+    assertThat(validation.get("valid").asBoolean()).isFalse();
+    assertThat(validation.get("errors").findValuesAsText("rule")).isNotEmpty();
+    ProcessInstance pi = instanceOf(response.getBody());
+    runJobs(pi);
+
+    assertThat(pi).isEnded().hasPassed("Task_NotifySupplierOfRejection");
+    assertThat(kinds(response.getBody()))
+        .contains("invoice-original", "validation-report", "notice");
+    MimeMessage[] received = mail.getReceivedMessages();
+    assertThat(received)
+        .anySatisfy(
+            m -> {
+              assertThat(m.getAllRecipients()[0].toString()).isEqualTo("seller@email.de");
+              assertThat(m.getSubject())
+                  .contains("abgelehnt")
+                  .contains(response.getBody().get("fileNumber").asText());
+              assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m))
+                  .contains(validation.get("errors").get(0).get("rule").asText());
+            });
+  }
+
+  @Test
+  void clerkRejectionReachesTheSupplierWithItsReason() throws Exception {
+    JsonNode receipt = post(small(unique())).getBody();
+    ProcessInstance pi = instanceOf(receipt);
+
+    ResponseEntity<JsonNode> noReason =
+        complete(
+            "pruefer", task(pi, InvoiceProcess.Task.CONFIRM_FACTUAL), Map.of("decision", "REJECT"));
+    assertThat(noReason.getStatusCode().value()).isEqualTo(409);
+    assertThat(
+            complete(
+                    "pruefer",
+                    task(pi, InvoiceProcess.Task.CONFIRM_FACTUAL),
+                    Map.of("decision", "REJECT", "reason", "Leistung nicht erbracht"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    runJobs(pi);
+
+    assertThat(pi).isEnded();
+    assertThat(mail.getReceivedMessages())
+        .anySatisfy(
+            m ->
+                assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m))
+                    .contains("Leistung nicht erbracht"));
+    JsonNode view =
+        as("rechnung")
+            .get()
+            .uri("/api/invoices/{id}", receipt.get("invoiceId").asText())
+            .retrieve()
+            .body(JsonNode.class);
+    assertThat(view.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(view.get("rejectionReason").asText()).isEqualTo("Leistung nicht erbracht");
+  }
+
+  @Test
+  void unroutableLeitwegIdIsValidButGoesToClarification() {
+    byte[] invoice =
+        replace(
+            "xrechnung-testsuite/01.01a-INVOICE_ubl.xml",
+            "<cbc:BuyerReference>04011000-12345-03</cbc:BuyerReference>",
+            "<cbc:BuyerReference>99000000-01944-98</cbc:BuyerReference>");
+    invoice =
+        new String(invoice, StandardCharsets.UTF_8)
+            .replace("<cbc:ID>123456XX</cbc:ID>", "<cbc:ID>" + unique() + "</cbc:ID>")
+            .getBytes(StandardCharsets.UTF_8);
+
+    JsonNode receipt = post(invoice).getBody();
+
+    assertThat(receipt.get("validation").get("valid").asBoolean()).isTrue();
+    assertThat(receipt.get("validation").get("warnings").findValuesAsText("rule"))
+        .contains("LEITWEG-ID");
+    ProcessInstance pi = instanceOf(receipt);
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.CLARIFY_ASSIGNMENT);
+    assertThat(
+            complete(
+                    "rechnung",
+                    task(pi, InvoiceProcess.Task.CLARIFY_ASSIGNMENT),
+                    Map.of(
+                        "decision", "APPROVE", "leitwegId", "04011000-12345-03", "category", "IT"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.CONFIRM_FACTUAL);
+  }
+
+  @Test
+  void duplicateIsRefusedUnlessMarkedAsResubmission() {
+    String number = unique();
+    JsonNode first = post(small(number)).getBody();
+    long before = invoices.count();
+
+    ResponseEntity<JsonNode> again = post(small(number));
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(again.getBody().get("existingInvoiceId").asText())
+        .isEqualTo(first.get("invoiceId").asText());
+    assertThat(invoices.count()).isEqualTo(before);
+
+    ResponseEntity<JsonNode> resubmitted =
+        anonymous
+            .post()
+            .uri("/api/invoices")
+            .contentType(MediaType.APPLICATION_XML)
+            .header("X-Resubmission", "true")
+            .body(small(number))
+            .retrieve()
+            .toEntity(JsonNode.class);
+    assertThat(resubmitted.getStatusCode().value()).isEqualTo(202);
+    UUID efileId = UUID.fromString(resubmitted.getBody().get("efileId").asText());
+    assertThat(efiles.audit(efileId))
+        .anySatisfy(e -> assertThat(e.action()).isEqualTo("RESUBMISSION"));
+  }
+
+  @Test
+  void unreadableInputIsRefusedAndNothingIsStored() {
+    long invoicesBefore = invoices.count();
+    long instancesBefore = runtime.createProcessInstanceQuery().count();
+    byte[] xxe =
+        ("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">&e;</Invoice>")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] bmp = new byte[] {'B', 'M', 0, 0, 0, 0, 0, 0};
+    byte[] truncated = java.util.Arrays.copyOf(small(unique()), 500);
+
+    for (byte[] bad : List.of(xxe, bmp, truncated, "kein xml".getBytes(StandardCharsets.UTF_8))) {
+      ResponseEntity<JsonNode> response = post(bad);
+      assertThat(response.getStatusCode().value()).isIn(400, 415);
+      assertThat(response.getHeaders().getContentType())
+          .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(response.getBody().toString()).doesNotContain("root:").doesNotContain("Exception");
+    }
+    ResponseEntity<JsonNode> plainPdf =
+        anonymous
+            .post()
+            .uri("/api/invoices")
+            .contentType(MediaType.APPLICATION_PDF)
+            .body(Fixtures.pdf(null, null))
+            .retrieve()
+            .toEntity(JsonNode.class);
+    assertThat(plainPdf.getStatusCode().value()).isEqualTo(415);
+    assertThat(invoices.count()).isEqualTo(invoicesBefore);
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void skontoDeadlineAndDueDateEscalateByTheEngineClock() throws Exception {
+    byte[] invoice =
+        replace(
+            "xrechnung-testsuite/01.10a-INVOICE_uncefact.xml",
+            "<ram:ID>Rechnungsnummer</ram:ID>",
+            "<ram:ID>" + unique() + "</ram:ID>");
+    JsonNode receipt = post(invoice).getBody();
+    ProcessInstance pi = instanceOf(receipt);
+    Date escalateAt =
+        (Date) runtime.getVariable(pi.getId(), InvoiceProcess.Var.SKONTO_ESCALATION_AT);
+    assertThat(escalateAt).isNotNull();
+
+    ClockUtil.setCurrentTime(new Date(escalateAt.getTime() - 60_000));
+    assertThat(
+            management.createJobQuery().processInstanceId(pi.getId()).timers().executable().count())
+        .isZero();
+    ClockUtil.setCurrentTime(new Date(escalateAt.getTime() + 60_000));
+    Job timer =
+        management
+            .createJobQuery()
+            .processInstanceId(pi.getId())
+            .timers()
+            .executable()
+            .singleResult();
+    management.executeJob(timer.getId());
+    runJobs(pi);
+
+    assertThat(task(pi, InvoiceProcess.Task.CONFIRM_FACTUAL).getPriority())
+        .isEqualTo(EscalateInvoiceDelegate.PRIORITY_SKONTO);
+    assertThat(mail.getReceivedMessages())
+        .anySatisfy(
+            m -> {
+              assertThat(m.getAllRecipients()[0].toString())
+                  .isEqualTo("rechnungspruefung@gemeinde.test");
+              assertThat(m.getSubject()).contains("Skontofrist");
+            });
+    assertThat(efiles.audit(UUID.fromString(receipt.get("efileId").asText())))
+        .anySatisfy(e -> assertThat(e.action()).isEqualTo("ESCALATED_SKONTO"));
+  }
+}
