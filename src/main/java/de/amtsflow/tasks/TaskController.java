@@ -61,6 +61,8 @@ class TaskController {
       Instant due,
       Map<String, Object> variables) {}
 
+  record Completed(String id, String taskKey, String processInstanceId) {}
+
   @GetMapping
   @Operation(summary = "Tasks assigned to me or open to one of my groups")
   List<TaskView> mine(Authentication user) {
@@ -88,7 +90,7 @@ class TaskController {
 
   @PostMapping("/{id}/complete")
   @Operation(summary = "Complete a task with its typed payload (decision, reason, ...)")
-  TaskView complete(@PathVariable String id, @RequestBody JsonNode body, Authentication user) {
+  Completed complete(@PathVariable String id, @RequestBody JsonNode body, Authentication user) {
     Task task = task(id);
     if (task.getAssignee() != null && !task.getAssignee().equals(user.getName())) {
       throw conflict("task-claimed", "Die Aufgabe ist " + task.getAssignee() + " zugewiesen.");
@@ -110,7 +112,7 @@ class TaskController {
           }
           taskService.complete(id, variables);
         });
-    return view(task);
+    return new Completed(task.getId(), task.getTaskDefinitionKey(), task.getProcessInstanceId());
   }
 
   private <P> Map<String, Object> variables(

@@ -194,7 +194,7 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
 
   @Test
   void aboveTheLimitNeedsAPaymentOrderAndFourEyes() {
-    User both = identity.newUser("doppelrolle-" + UUID.randomUUID().toString().substring(0, 6));
+    User both = identity.newUser("doppelrolle" + UUID.randomUUID().toString().substring(0, 6));
     both.setPassword(both.getId());
     identity.saveUser(both);
     identity.createMembership(both.getId(), Groups.INVOICE_APPROVERS);
