@@ -12,9 +12,11 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.mustangproject.ZUGFeRD.ZUGFeRDVisualizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -141,6 +143,45 @@ class InvoiceController {
         invoice.receivedAt,
         invoice.originalDocumentId,
         data);
+  }
+
+  @GetMapping(path = "/{id}/view", produces = "text/html")
+  @Operation(summary = "The invoice rendered as a readable HTML page (German)")
+  ResponseEntity<String> view(@PathVariable UUID id, Authentication user) throws Exception {
+    InvoiceEntity invoice = readable(id, user);
+    byte[] xml =
+        extractor.invoiceXml(
+            efiles.content(invoice.efileId, invoice.originalDocumentId, 1).readAllBytes());
+    String html =
+        new ZUGFeRDVisualizer()
+            .visualize(new java.io.ByteArrayInputStream(xml), ZUGFeRDVisualizer.Language.DE);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+        // the page shows supplier data: no script runs, nothing loads from elsewhere
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
+        .body(html);
+  }
+
+  private InvoiceEntity readable(UUID id, Authentication user) {
+    boolean reader =
+        user.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .anyMatch(READERS::contains);
+    if (!reader) {
+      throw new AccessDeniedException("invoices are read by the invoice groups");
+    }
+    return invoices
+        .findById(id)
+        .orElseThrow(
+            () ->
+                InvoiceProblems.of(
+                    HttpStatus.NOT_FOUND,
+                    "invoice-not-found",
+                    "Rechnung nicht gefunden",
+                    "Es gibt keine Rechnung " + id + ".",
+                    Map.of()));
   }
 
   private void throttle(HttpServletRequest request) {

@@ -237,6 +237,11 @@ public class InvoiceExtractor {
    *
    * @throws UnsupportedInvoiceFormatException for anything that is no such invoice
    */
+  /** The invoice XML itself: the content, or the XML embedded in a PDF. */
+  byte[] invoiceXml(byte[] content) {
+    return reader.locate(content).xml();
+  }
+
   public InvoiceData extract(byte[] content) {
     ParsedInvoice invoice = reader.read(content);
     Map<Field, XPathExecutable> x = expressions.get(invoice.syntax());

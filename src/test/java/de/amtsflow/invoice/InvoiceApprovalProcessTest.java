@@ -362,9 +362,16 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
                 + "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">&e;</Invoice>")
             .getBytes(StandardCharsets.UTF_8);
     byte[] bmp = new byte[] {'B', 'M', 0, 0, 0, 0, 0, 0};
+    byte[] billionLaughs =
+        ("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+                + "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">&lol3;</Invoice>")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] truncated = java.util.Arrays.copyOf(small(unique()), 500);
 
-    for (byte[] bad : List.of(xxe, bmp, truncated, "kein xml".getBytes(StandardCharsets.UTF_8))) {
+    for (byte[] bad :
+        List.of(xxe, billionLaughs, bmp, truncated, "kein xml".getBytes(StandardCharsets.UTF_8))) {
       ResponseEntity<JsonNode> response = post(bad);
       assertThat(response.getStatusCode().value()).isIn(400, 415);
       assertThat(response.getHeaders().getContentType())
@@ -380,6 +387,10 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
             .retrieve()
             .toEntity(JsonNode.class);
     assertThat(plainPdf.getStatusCode().value()).isEqualTo(415);
+    byte[] huge = new byte[21 * 1024 * 1024];
+    ResponseEntity<JsonNode> tooLarge = post(huge);
+    assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+    assertThat(tooLarge.getBody().get("code").asText()).isEqualTo("too-large");
     assertThat(invoices.count()).isEqualTo(invoicesBefore);
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
   }
