@@ -82,4 +82,9 @@ public final class InvoiceProcess {
   public static final String ROUTING_ROUTED = "ROUTED";
   public static final String ROUTING_CLARIFY = "CLARIFY";
   public static final String ERROR_REJECTED = "Error_InvoiceRejected";
+
+  /** Values of {@link Var#ESCALATION}, the input parameter of the two escalation tasks. */
+  public static final String ESCALATION_SKONTO = "SKONTO";
+
+  public static final String ESCALATION_DUE = "DUE";
 }
