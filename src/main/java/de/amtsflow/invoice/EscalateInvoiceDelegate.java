@@ -37,7 +37,9 @@ class EscalateInvoiceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean skonto = "SKONTO".equals(execution.getVariable(InvoiceProcess.Var.ESCALATION));
+    boolean skonto =
+        InvoiceProcess.ESCALATION_SKONTO.equals(
+            execution.getVariable(InvoiceProcess.Var.ESCALATION));
     int priority = skonto ? PRIORITY_SKONTO : PRIORITY_DUE;
     Set<String> groups = new LinkedHashSet<>();
     for (Task task :
