@@ -435,4 +435,75 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
     assertThat(efiles.audit(UUID.fromString(receipt.get("efileId").asText())))
         .anySatisfy(e -> assertThat(e.action()).isEqualTo("ESCALATED_SKONTO"));
   }
+
+  @Test
+  void rejectionAtEachLaterStepEndsRejected() {
+    JsonNode arithmetic = post(large(unique())).getBody();
+    ProcessInstance byArithmetic = instanceOf(arithmetic);
+    complete("pruefer", task(byArithmetic, InvoiceProcess.Task.CONFIRM_FACTUAL), approve());
+    complete(
+        "rechnung",
+        task(byArithmetic, InvoiceProcess.Task.CONFIRM_ARITHMETIC),
+        Map.of("decision", "REJECT", "reason", "Summe der Positionen falsch"));
+    runJobs(byArithmetic);
+    assertThat(byArithmetic).isEnded().hasPassed("Task_NotifySupplierOfRejection");
+
+    JsonNode order = post(large(unique())).getBody();
+    ProcessInstance byOrder = instanceOf(order);
+    complete("pruefer", task(byOrder, InvoiceProcess.Task.CONFIRM_FACTUAL), approve());
+    complete("rechnung", task(byOrder, InvoiceProcess.Task.CONFIRM_ARITHMETIC), approve());
+    complete(
+        "anordnung",
+        task(byOrder, InvoiceProcess.Task.ORDER_PAYMENT),
+        Map.of("decision", "REJECT", "reason", "Haushaltsmittel gesperrt"));
+    runJobs(byOrder);
+    assertThat(byOrder)
+        .isEnded()
+        .hasPassed("Task_NotifySupplierOfRejection")
+        .hasNotPassed("Task_IssuePaymentOrder");
+    assertThat(kinds(order)).contains("notice").doesNotContain("payment-order");
+    assertThat(efiles.get(UUID.fromString(order.get("efileId").asText())).status())
+        .isEqualTo(EFileStatus.CLOSED);
+
+    byte[] unroutable =
+        new String(small(unique()), StandardCharsets.UTF_8)
+            .replace("04011000-12345-03", "99000000-01944-98")
+            .getBytes(StandardCharsets.UTF_8);
+    ProcessInstance byClarification = instanceOf(post(unroutable).getBody());
+    ResponseEntity<JsonNode> badCategory =
+        complete(
+            "rechnung",
+            task(byClarification, InvoiceProcess.Task.CLARIFY_ASSIGNMENT),
+            Map.of("decision", "APPROVE", "category", "KANTINE"));
+    assertThat(badCategory.getStatusCode().value()).isEqualTo(400);
+    assertThat(badCategory.getBody().get("field").asText()).isEqualTo("category");
+    complete(
+        "rechnung",
+        task(byClarification, InvoiceProcess.Task.CLARIFY_ASSIGNMENT),
+        Map.of("decision", "REJECT", "reason", "Nicht an unsere Behörde adressiert"));
+    runJobs(byClarification);
+    assertThat(byClarification).isEnded().hasPassed("Task_NotifySupplierOfRejection");
+  }
+
+  @Test
+  void passedPaymentDueDateEscalatesAgain() {
+    JsonNode receipt = post(large(unique())).getBody();
+    ProcessInstance pi = instanceOf(receipt);
+    Date due = (Date) runtime.getVariable(pi.getId(), InvoiceProcess.Var.PAYMENT_DUE);
+    assertThat(due).isNotNull();
+
+    ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
+    List<Job> timers =
+        management.createJobQuery().processInstanceId(pi.getId()).timers().executable().list();
+    assertThat(timers).isNotEmpty();
+    timers.forEach(t -> management.executeJob(t.getId()));
+    runJobs(pi);
+
+    assertThat(task(pi, InvoiceProcess.Task.CONFIRM_FACTUAL).getPriority())
+        .isEqualTo(EscalateInvoiceDelegate.PRIORITY_DUE);
+    assertThat(efiles.audit(UUID.fromString(receipt.get("efileId").asText())))
+        .anySatisfy(e -> assertThat(e.action()).isEqualTo("ESCALATED_PAYMENT_DUE"));
+    // the approval goes on after the escalation
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.CONFIRM_FACTUAL);
+  }
 }
