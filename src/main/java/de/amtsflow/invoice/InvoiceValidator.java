@@ -244,9 +244,10 @@ public class InvoiceValidator {
     try {
       SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      // imports resolve inside the jars only
+      // imports resolve inside the jars only; "nested" is how the JDK sees a jar inside Spring
+      // Boot's executable jar (jar:nested:/app.jar/!BOOT-INF/lib/x.jar!/...)
       factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
+      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file,nested");
       return factory.newSchema(url);
     } catch (SAXException e) {
       throw new IllegalStateException("XML Schema " + url + " cannot be loaded", e);
