@@ -110,24 +110,7 @@ class InvoiceController {
   @GetMapping("/{id}")
   @Operation(summary = "Status, verdict and extracted data of a received invoice")
   InvoiceView get(@PathVariable UUID id, Authentication user) throws IOException {
-    boolean reader =
-        user.getAuthorities().stream()
-            .map(GrantedAuthority::getAuthority)
-            .anyMatch(READERS::contains);
-    if (!reader) {
-      throw new AccessDeniedException("invoices are read by the invoice groups");
-    }
-    InvoiceEntity invoice =
-        invoices
-            .findById(id)
-            .orElseThrow(
-                () ->
-                    InvoiceProblems.of(
-                        HttpStatus.NOT_FOUND,
-                        "invoice-not-found",
-                        "Rechnung nicht gefunden",
-                        "Es gibt keine Rechnung " + id + ".",
-                        Map.of()));
+    InvoiceEntity invoice = readable(id, user);
     DocumentContent original = efiles.content(invoice.efileId, invoice.originalDocumentId, 1);
     InvoiceData data = extractor.extract(original.readAllBytes());
     return new InvoiceView(
