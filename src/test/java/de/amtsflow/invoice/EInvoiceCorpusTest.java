@@ -131,4 +131,28 @@ class EInvoiceCorpusTest {
         .containsEntry(Status.VALID, 80)
         .doesNotContainKey(Status.MISSING);
   }
+
+  /**
+   * The extracted gross total (BT-112) of every testsuite file equals the amount written in the
+   * file, read here independently of the extractor's XPath with a plain pattern.
+   */
+  @Test
+  void extractedTotalsMatchTheTestsuiteFiles() throws IOException {
+    InvoiceExtractor extractor = new InvoiceExtractor();
+    java.util.regex.Pattern gross =
+        java.util.regex.Pattern.compile(
+            "<(?:cbc:TaxInclusiveAmount|ram:GrandTotalAmount)[^>]*>\\s*([-0-9.]+)\\s*<");
+    int checked = 0;
+    for (String path : indexedPaths().stream().filter(p -> p.startsWith(TESTSUITE)).toList()) {
+      byte[] content = Files.readAllBytes(corpus().resolve(path));
+      java.util.regex.Matcher m =
+          gross.matcher(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(m.find()).as("%s has a gross total", path).isTrue();
+      assertThat(extractor.extract(content).totals().gross())
+          .as(path)
+          .isEqualByComparingTo(new java.math.BigDecimal(m.group(1)));
+      checked++;
+    }
+    assertThat(checked).isEqualTo(86);
+  }
 }

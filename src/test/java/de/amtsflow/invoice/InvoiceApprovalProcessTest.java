@@ -506,4 +506,50 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
     // the approval goes on after the escalation
     assertThat(pi).isWaitingAt(InvoiceProcess.Task.CONFIRM_FACTUAL);
   }
+
+  @Test
+  void zugferdPdfIsReceivedThroughItsEmbeddedInvoice() {
+    byte[] pdf =
+        Fixtures.pdf("factur-x.xml", Fixtures.read("zugferd-corpus/EN16931_Einfach.cii.xml"));
+    org.springframework.util.LinkedMultiValueMap<String, Object> form =
+        new org.springframework.util.LinkedMultiValueMap<>();
+    form.add(
+        "file",
+        new org.springframework.core.io.ByteArrayResource(pdf) {
+          @Override
+          public String getFilename() {
+            return "rechnung.pdf";
+          }
+        });
+
+    ResponseEntity<JsonNode> response =
+        anonymous
+            .post()
+            .uri("/api/invoices")
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(form)
+            .retrieve()
+            .toEntity(JsonNode.class);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(202);
+    assertThat(response.getBody().get("validation").get("valid").asBoolean()).isTrue();
+    UUID efileId = UUID.fromString(response.getBody().get("efileId").asText());
+    assertThat(efiles.documents(efileId))
+        .filteredOn(d -> d.kind().equals("invoice-original"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.mediaType()).isEqualTo("application/pdf"));
+    // no Leitweg-ID in a plain EN 16931 invoice: valid, but to be assigned by a clerk
+    assertThat(instanceOf(response.getBody())).isWaitingAt(InvoiceProcess.Task.CLARIFY_ASSIGNMENT);
+
+    ResponseEntity<JsonNode> broken =
+        anonymous
+            .post()
+            .uri("/api/invoices")
+            .contentType(MediaType.APPLICATION_PDF)
+            .body("%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes(StandardCharsets.UTF_8))
+            .retrieve()
+            .toEntity(JsonNode.class);
+    assertThat(broken.getStatusCode().value()).isIn(400, 415);
+    assertThat(broken.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+  }
 }
