@@ -128,6 +128,25 @@ class InvoiceController {
         data);
   }
 
+  @GetMapping("/{id}/original")
+  @Operation(summary = "The invoice file as the supplier delivered it (XML or PDF)")
+  ResponseEntity<byte[]> original(@PathVariable UUID id, Authentication user) throws IOException {
+    InvoiceEntity invoice = readable(id, user);
+    DocumentContent original = efiles.content(invoice.efileId, invoice.originalDocumentId, 1);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(original.document().mediaType()))
+        .eTag("\"" + original.document().sha256() + "\"")
+        .header(
+            "Content-Disposition",
+            org.springframework.http.ContentDisposition.inline()
+                .filename(original.document().fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .body(original.readAllBytes());
+  }
+
   @GetMapping(path = "/{id}/view", produces = "text/html")
   @Operation(summary = "The invoice rendered as a readable HTML page (German)")
   ResponseEntity<String> view(@PathVariable UUID id, Authentication user) throws Exception {

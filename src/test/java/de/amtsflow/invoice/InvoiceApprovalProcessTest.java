@@ -190,6 +190,35 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
     assertThat(view.get("status").asText()).isEqualTo("PAYMENT_ORDERED");
     assertThat(view.get("data").get("totals").get("gross").decimalValue())
         .isEqualByComparingTo("336.90");
+    String invoiceId = receipt.get("invoiceId").asText();
+    String number = view.get("data").get("invoiceNumber").asText();
+    ResponseEntity<String> html =
+        as("pruefer")
+            .get()
+            .uri("/api/invoices/{id}/view", invoiceId)
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(html.getStatusCode().value()).isEqualTo(200);
+    assertThat(html.getHeaders().getFirst("Content-Security-Policy"))
+        .contains("default-src 'none'");
+    assertThat(html.getBody()).contains(number);
+    ResponseEntity<byte[]> original =
+        as("pruefer")
+            .get()
+            .uri("/api/invoices/{id}/original", invoiceId)
+            .retrieve()
+            .toEntity(byte[].class);
+    assertThat(original.getStatusCode().value()).isEqualTo(200);
+    assertThat(new String(original.getBody(), StandardCharsets.UTF_8)).contains(number);
+    assertThat(
+            as("bauamt")
+                .get()
+                .uri("/api/invoices/{id}/view", invoiceId)
+                .retrieve()
+                .toEntity(String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
   }
 
   @Test
