@@ -26,6 +26,13 @@ public final class InvoiceProcess {
     public static final String SELLER_NAME = "sellerName";
     public static final String INVOICE_NUMBER = "invoiceNumber";
     public static final String GROSS_AMOUNT = "grossAmount";
+
+    /** The gross amount as clerks read it, e.g. "12.829.687,50" (forms show this). */
+    public static final String GROSS_AMOUNT_TEXT = "grossAmountText";
+
+    /** The payment due date (BT-9) as clerks read it, e.g. "13.04.2018" (forms show this). */
+    public static final String DUE_DATE = "dueDate";
+
     public static final String CURRENCY = "currency";
     public static final String LEITWEG_ID = "leitwegId";
 
@@ -51,6 +58,8 @@ public final class InvoiceProcess {
 
     public static final String REJECTION_REASON = "rejectionReason";
     public static final String APPROVAL_DUE = "approvalDue";
+
+    /** Last day of the (shortest) Skonto period, as clerks read it, e.g. "04.07.2016". */
     public static final String SKONTO_DEADLINE = "skontoDeadline";
 
     /** When to escalate for Skonto: 2 working days before the deadline (java.util.Date). */

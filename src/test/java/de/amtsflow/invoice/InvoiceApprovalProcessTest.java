@@ -156,6 +156,9 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
     ProcessInstance pi = instanceOf(receipt);
     assertThat(pi).isWaitingAt(InvoiceProcess.Task.CONFIRM_FACTUAL);
     assertThat(kinds(receipt)).containsExactly("invoice-original", "validation-report");
+    // what the forms show, in the clerks' notation
+    assertThat(runtime.getVariable(pi.getId(), InvoiceProcess.Var.GROSS_AMOUNT_TEXT))
+        .isEqualTo("336,90");
 
     // the DMN routed it to invoice-approvers: pruefer sees it, rechnung does not yet
     JsonNode mine = as("pruefer").get().uri("/api/tasks").retrieve().body(JsonNode.class);
