@@ -197,13 +197,30 @@ public class InvoiceExtractor {
           "#SKONTO#TAGE=(\\d+)#PROZENT=(\\d+(?:\\.\\d+)?)#(?:BASISBETRAG=(-?\\d+(?:\\.\\d+)?)#)?");
   private static final DateTimeFormatter CII_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
-  private final InvoiceReader reader;
-  private final Map<InvoiceSyntax, Map<Field, XPathExecutable>> expressions =
-      new EnumMap<>(InvoiceSyntax.class);
+  /** Saxon and the compiled XPaths, built on first use: they cost ~1 s of start-up otherwise. */
+  private record Compiled(
+      InvoiceReader reader, Map<InvoiceSyntax, Map<Field, XPathExecutable>> expressions) {}
 
-  public InvoiceExtractor() {
+  private volatile Compiled compiled;
+
+  public InvoiceExtractor() {}
+
+  private Compiled compiled() {
+    Compiled c = compiled;
+    if (c == null) {
+      synchronized (this) {
+        c = compiled;
+        if (c == null) {
+          c = compileAll();
+          compiled = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private static Compiled compileAll() {
     Processor processor = new Processor(false);
-    this.reader = new InvoiceReader(processor);
     XPathCompiler ubl = processor.newXPathCompiler();
     ubl.declareNamespace("cbc", InvoiceReader.CBC_NS);
     ubl.declareNamespace(
@@ -212,10 +229,13 @@ public class InvoiceExtractor {
     cii.declareNamespace("rsm", InvoiceReader.CII_NS);
     cii.declareNamespace("ram", InvoiceReader.RAM_NS);
     cii.declareNamespace("udt", "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100");
+    Map<InvoiceSyntax, Map<Field, XPathExecutable>> expressions =
+        new EnumMap<>(InvoiceSyntax.class);
     Map<Field, XPathExecutable> ublExpressions = compile(ubl, UBL);
     expressions.put(InvoiceSyntax.UBL_INVOICE, ublExpressions);
     expressions.put(InvoiceSyntax.UBL_CREDIT_NOTE, ublExpressions);
     expressions.put(InvoiceSyntax.CII, compile(cii, CII));
+    return new Compiled(new InvoiceReader(processor), expressions);
   }
 
   private static Map<Field, XPathExecutable> compile(
@@ -239,12 +259,13 @@ public class InvoiceExtractor {
    */
   /** The invoice XML itself: the content, or the XML embedded in a PDF. */
   byte[] invoiceXml(byte[] content) {
-    return reader.locate(content).xml();
+    return compiled().reader().locate(content).xml();
   }
 
   public InvoiceData extract(byte[] content) {
-    ParsedInvoice invoice = reader.read(content);
-    Map<Field, XPathExecutable> x = expressions.get(invoice.syntax());
+    Compiled c = compiled();
+    ParsedInvoice invoice = c.reader().read(content);
+    Map<Field, XPathExecutable> x = c.expressions().get(invoice.syntax());
     XdmNode doc = invoice.document();
     boolean cii = invoice.syntax() == InvoiceSyntax.CII;
 
