@@ -29,9 +29,8 @@ final class AuditChain {
       Integer documentVersion,
       String contentSha256,
       String details) {
-    String hash =
-        hash(
-            efileId,
+    AuditEntry unsigned =
+        new AuditEntry(
             seq,
             occurredAt,
             actor,
@@ -40,7 +39,9 @@ final class AuditChain {
             documentVersion,
             contentSha256,
             details,
-            prevHash);
+            prevHash,
+            null);
+    // one canonical field order, shared with the integrity check
     return new AuditEntry(
         seq,
         occurredAt,
@@ -51,7 +52,7 @@ final class AuditChain {
         contentSha256,
         details,
         prevHash,
-        hash);
+        expectedHash(efileId, unsigned));
   }
 
   /** Recomputes the hash an entry should carry. */
