@@ -1,6 +1,7 @@
 package de.amtsflow.invoice;
 
 import de.amtsflow.efile.EFileStore;
+import de.amtsflow.letters.Mailer;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;

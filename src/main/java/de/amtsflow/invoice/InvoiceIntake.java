@@ -9,6 +9,7 @@ import de.amtsflow.efile.EFileStore;
 import de.amtsflow.efile.EFileType;
 import de.amtsflow.efile.NewDocument;
 import de.amtsflow.efile.NewEFile;
+import de.amtsflow.letters.GermanFormats;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,14 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvoiceIntake {
 
   static final String ACTOR = "eingang";
-  static final java.time.format.DateTimeFormatter GERMAN_DATE =
-      java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
-  // DecimalFormat is not thread-safe
-  static final ThreadLocal<java.text.DecimalFormat> GERMAN_AMOUNT =
-      ThreadLocal.withInitial(
-          () ->
-              new java.text.DecimalFormat(
-                  "#,##0.00", java.text.DecimalFormatSymbols.getInstance(Locale.GERMANY)));
   static final String KIND_ORIGINAL = "invoice-original";
   static final String KIND_REPORT = "validation-report";
 
@@ -181,7 +174,8 @@ public class InvoiceIntake {
     invoice.resubmission = resubmission;
     invoice.validationErrors = write(errors);
     invoice.receivedAt = clock.instant();
-    invoices.save(invoice);
+    // an assigned id makes save() a merge: keep working on the managed copy it returns
+    invoice = invoices.save(invoice);
 
     ProcessInstance instance =
         runtime
@@ -213,12 +207,8 @@ public class InvoiceIntake {
     vars.put(
         InvoiceProcess.Var.GROSS_AMOUNT,
         invoice.grossAmount == null ? 0.0 : invoice.grossAmount.doubleValue());
-    vars.put(
-        InvoiceProcess.Var.GROSS_AMOUNT_TEXT,
-        invoice.grossAmount == null ? "" : GERMAN_AMOUNT.get().format(invoice.grossAmount));
-    vars.put(
-        InvoiceProcess.Var.DUE_DATE,
-        data.dueDate() == null ? "" : GERMAN_DATE.format(data.dueDate()));
+    vars.put(InvoiceProcess.Var.GROSS_AMOUNT_TEXT, GermanFormats.amount(invoice.grossAmount));
+    vars.put(InvoiceProcess.Var.DUE_DATE, GermanFormats.date(data.dueDate()));
     vars.put(InvoiceProcess.Var.CURRENCY, invoice.currency);
     vars.put(InvoiceProcess.Var.LEITWEG_ID, route.leitwegId());
     vars.put(InvoiceProcess.Var.FINE_ADDRESS, fineAddress(data));
@@ -236,7 +226,7 @@ public class InvoiceIntake {
     Optional<LocalDate> skontoDeadline = skontoDeadline(data);
     vars.put(InvoiceProcess.Var.HAS_SKONTO, skontoDeadline.isPresent());
     vars.put(
-        InvoiceProcess.Var.SKONTO_DEADLINE, skontoDeadline.map(GERMAN_DATE::format).orElse(""));
+        InvoiceProcess.Var.SKONTO_DEADLINE, skontoDeadline.map(GermanFormats::date).orElse(""));
     vars.put(
         InvoiceProcess.Var.SKONTO_ESCALATION_AT,
         skontoDeadline

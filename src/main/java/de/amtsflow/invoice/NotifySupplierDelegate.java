@@ -2,6 +2,8 @@ package de.amtsflow.invoice;
 
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.efile.NewDocument;
+import de.amtsflow.letters.LetterPdf;
+import de.amtsflow.letters.Mailer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +49,7 @@ class NotifySupplierDelegate implements JavaDelegate {
     efiles.addDocument(
         invoice.efileId,
         NewDocument.ofBytes(
-            TITLE, KIND_NOTICE, "ablehnung.pdf", NoticePdf.render(TITLE, text), "system"));
+            TITLE, KIND_NOTICE, "ablehnung.pdf", LetterPdf.render(TITLE, text), "system"));
     invoice.status = InvoiceStatus.REJECTED;
     invoice.rejectionReason = reason;
     invoices.save(invoice);

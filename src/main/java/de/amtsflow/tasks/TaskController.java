@@ -2,6 +2,8 @@ package de.amtsflow.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.amtsflow.web.FieldProblems;
+import de.amtsflow.web.FieldProblems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
@@ -121,18 +123,14 @@ class TaskController {
     try {
       payload = json.treeToValue(body, completion.payloadType());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw invalid(
-          List.of(Map.of("field", "body", "message", "Ungültige Angaben für diese Aufgabe.")));
+      throw FieldProblems.invalid(
+          List.of(new FieldError("body", "Ungültige Angaben für diese Aufgabe.")));
     }
     Set<ConstraintViolation<P>> violations = validator.validate(payload);
     if (!violations.isEmpty()) {
-      throw invalid(
+      throw FieldProblems.invalid(
           violations.stream()
-              .map(
-                  v ->
-                      Map.of(
-                          "field", v.getPropertyPath().toString(),
-                          "message", v.getMessage()))
+              .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
               .toList());
     }
     return completion.variables(taskKey, payload);
@@ -204,22 +202,6 @@ class TaskController {
   private static ErrorResponseException conflict(String code, String message) {
     return new ErrorResponseException(
         HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, code, message), null);
-  }
-
-  private static ErrorResponseException invalid(List<Map<String, String>> errors) {
-    ProblemDetail problem =
-        problem(
-            HttpStatus.BAD_REQUEST,
-            "invalid-field",
-            "Bitte prüfen Sie: "
-                + String.join(", ", errors.stream().map(e -> e.get("field")).distinct().toList())
-                + ".");
-    problem.setTitle("Ungültige Eingabe");
-    problem.setProperty("errors", errors);
-    if (errors.size() == 1) {
-      problem.setProperty("field", errors.get(0).get("field"));
-    }
-    return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
   }
 
   private static ProblemDetail problem(HttpStatus status, String code, String detail) {

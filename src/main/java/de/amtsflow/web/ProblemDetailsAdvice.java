@@ -3,6 +3,7 @@ package de.amtsflow.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import de.amtsflow.web.FieldProblems.FieldError;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -35,8 +36,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-  record FieldError(String field, String message) {}
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -167,19 +166,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   private static ResponseEntity<Object> fieldProblem(List<FieldError> errors) {
-    String fields =
-        errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
-    ProblemDetail problem =
-        problem(
-            HttpStatus.BAD_REQUEST,
-            "invalid-field",
-            "Ungültige Eingabe",
-            "Bitte prüfen Sie: " + fields + ".");
-    problem.setProperty("errors", errors);
-    if (errors.size() == 1) {
-      problem.setProperty("field", errors.get(0).field());
-    }
-    return ResponseEntity.badRequest().body(problem);
+    return ResponseEntity.badRequest().body(FieldProblems.problem(errors));
   }
 
   static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {

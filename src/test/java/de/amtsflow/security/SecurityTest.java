@@ -47,22 +47,29 @@ class SecurityTest extends AbstractHttpTest {
                 }
                 Set<org.springframework.web.bind.annotation.RequestMethod> methods =
                     info.getMethodsCondition().getMethods();
-                if (publicEndpoints.stream().anyMatch(p -> p.pattern().equals(pattern))) {
-                  continue;
-                }
+                String path =
+                    pattern.replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
                 for (var m :
                     methods.isEmpty()
                         ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET)
                         : methods) {
-                  endpoints.add(
-                      new String[] {
-                        m.name(),
-                        pattern.replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000")
-                      });
+                  if (!isPublic(m.name(), path)) {
+                    endpoints.add(new String[] {m.name(), path});
+                  }
                 }
               }
             });
     return endpoints;
+  }
+
+  private boolean isPublic(String method, String path) {
+    return publicEndpoints.stream()
+        .anyMatch(
+            p ->
+                p.method().name().equals(method)
+                    && org.springframework.web.util.pattern.PathPatternParser.defaultInstance
+                        .parse(p.pattern())
+                        .matches(org.springframework.http.server.PathContainer.parsePath(path)));
   }
 
   @Test

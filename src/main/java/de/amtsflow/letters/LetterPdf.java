@@ -1,4 +1,4 @@
-package de.amtsflow.invoice;
+package de.amtsflow.letters;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,18 +13,18 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * Renders a letter (the rejection notice) as a simple PDF for the e-file, with PDFBox, which the
- * e-invoice library already brings along.
+ * Renders a letter (notice, acknowledgement, Bescheid) as a simple PDF for the e-file, with PDFBox,
+ * which the e-invoice library already brings along.
  */
-final class NoticePdf {
+public final class LetterPdf {
 
   private static final float MARGIN = 56;
   private static final float LEADING = 14;
   private static final int WRAP = 95;
 
-  private NoticePdf() {}
+  private LetterPdf() {}
 
-  static byte[] render(String title, List<String> paragraphs) {
+  public static byte[] render(String title, List<String> paragraphs) {
     try (PDDocument pdf = new PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);

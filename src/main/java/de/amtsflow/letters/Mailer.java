@@ -1,4 +1,4 @@
-package de.amtsflow.invoice;
+package de.amtsflow.letters;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,16 +13,16 @@ import org.springframework.stereotype.Component;
  * (the dev quick start) the mail is logged instead, so a missing mail server never blocks a case.
  */
 @Component
-class Mailer {
+public class Mailer {
 
   private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
   private final ObjectProvider<JavaMailSender> sender;
   private final String from;
 
-  Mailer(
+  public Mailer(
       ObjectProvider<JavaMailSender> sender,
-      @Value("${amtsflow.mail.from:rechnungseingang@amtsflow.invalid}") String from) {
+      @Value("${amtsflow.mail.from:poststelle@amtsflow.invalid}") String from) {
     this.sender = sender;
     this.from = from;
   }
@@ -30,7 +30,7 @@ class Mailer {
   /**
    * @return true if handed to an SMTP server, false if only logged
    */
-  boolean send(String to, String subject, String text) {
+  public boolean send(String to, String subject, String text) {
     JavaMailSender mail = sender.getIfAvailable();
     if (mail == null) {
       log.info("no mail server configured; mail to {} not sent: {}", to, subject);

@@ -1,0 +1,56 @@
+package de.amtsflow.permit;
+
+import de.amtsflow.letters.GermanFormats;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Eingangsbestätigung senden": receipt letter with the file number and what happens next. */
+@Component
+class AcknowledgeReceiptDelegate implements JavaDelegate {
+
+  private final PermitCases cases;
+  private final PermitLetters letters;
+  private final PermitDeadlines deadlines;
+
+  AcknowledgeReceiptDelegate(PermitCases cases, PermitLetters letters, PermitDeadlines deadlines) {
+    this.cases = cases;
+    this.letters = letters;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    PermitApplicationEntity application = cases.get(PermitVariables.applicationId(execution));
+    Date due = (Date) execution.getVariable(PermitProcess.Var.COMPLETENESS_DUE);
+    List<String> body = new ArrayList<>();
+    body.add(
+        "Ihr Bauantrag ist am "
+            + GermanFormats.date(deadlines.dayOf(application.receivedAt))
+            + " bei uns eingegangen. Bitte geben Sie bei Rückfragen das Aktenzeichen an.");
+    body.add(
+        "Wir prüfen den Antrag bis zum "
+            + GermanFormats.date(deadlines.dayOf(due).minusDays(1))
+            + " auf Vollständigkeit und teilen Ihnen mit, falls Unterlagen fehlen.");
+    String fiction = PermitVariables.text(execution, PermitProcess.Var.APPROVAL_FICTION_DATE);
+    if (!fiction.isEmpty()) {
+      body.add(
+          "Ist der Antrag vollständig und entscheiden wir nicht rechtzeitig, gilt die Genehmigung"
+              + " nach Art. 68 Abs. 2 BayBO als erteilt (derzeit ab "
+              + fiction
+              + ").");
+    }
+    body.add("Den Stand Ihres Antrags sehen Sie jederzeit mit Ihrem Zugangscode.");
+    letters.send(
+        application,
+        new PermitLetters.Letter(
+            "Eingangsbestätigung",
+            "receipt",
+            "eingangsbestaetigung.pdf",
+            "Eingangsbestätigung Ihres Bauantrags",
+            body));
+  }
+}

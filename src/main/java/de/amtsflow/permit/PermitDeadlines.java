@@ -1,0 +1,105 @@
+package de.amtsflow.permit;
+
+import de.amtsflow.letters.GermanFormats;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The statutory deadlines of the configured Land, as dates the process timers wait for. A period
+ * "until day X" ends with that day, so its timer fires at the start of the day after.
+ */
+@Component
+class PermitDeadlines {
+
+  private final PermitProperties properties;
+  private final Clock clock;
+
+  PermitDeadlines(PermitProperties properties, Clock clock) {
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Art. 68 Abs. 2 BayBO: the Genehmigungsfiktion is for the vereinfachtes Verfahren, for erecting,
+   * altering or converting a building that mainly serves housing (never a Sonderbau).
+   */
+  boolean approvalFictionApplies(PermitApplicationRequest request) {
+    return properties.deadlines().approvalFiction() != null
+        && request.procedure() == PermitApplicationRequest.Procedure.SIMPLIFIED
+        && request.project().mainlyResidential()
+        && !request.project().specialBuilding()
+        && request.project().measure() != PermitApplicationRequest.Measure.DEMOLITION;
+  }
+
+  /**
+   * The day the permit counts as granted if the complete application (or the documents a
+   * Nachforderung asked for) arrived today: the fiction period starts after the completeness check
+   * period and runs for the fiction period.
+   */
+  LocalDate approvalFictionDay() {
+    PermitProperties.Deadlines deadlines = properties.deadlines();
+    LocalDate start =
+        today()
+            .plus(
+                deadlines.approvalFictionStart() == null
+                    ? java.time.Period.ZERO
+                    : deadlines.approvalFictionStart());
+    return start.plus(deadlines.approvalFiction()).plusDays(1);
+  }
+
+  /** Process variables for the deadlines that start now: at receipt and when documents arrive. */
+  Map<String, Object> restart(boolean approvalFictionApplies) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(
+        PermitProcess.Var.COMPLETENESS_DUE,
+        endOf(today().plus(properties.deadlines().completenessCheck())));
+    Optional<LocalDate> fiction =
+        approvalFictionApplies ? Optional.of(approvalFictionDay()) : Optional.empty();
+    vars.put(PermitProcess.Var.APPROVAL_FICTION_AT, fiction.map(this::startOf).orElse(null));
+    vars.put(PermitProcess.Var.APPROVAL_FICTION_DATE, fiction.map(GermanFormats::date).orElse(""));
+    return vars;
+  }
+
+  /** Timer date for "until {@code day}": the start of the following day. */
+  Date endOf(LocalDate day) {
+    return startOf(day.plusDays(1));
+  }
+
+  Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+  }
+
+  LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  LocalDate dayOf(Date date) {
+    return dayOf(date.toInstant());
+  }
+
+  LocalDate dayOf(java.time.Instant instant) {
+    return ZonedDateTime.ofInstant(instant, clock.getZone()).toLocalDate();
+  }
+
+  LocalDate earliestResubmission() {
+    return today().plus(properties.resubmissionMin());
+  }
+
+  LocalDate latestResubmission() {
+    return today().plus(properties.resubmissionMax());
+  }
+
+  String consentPeriod() {
+    return properties.deadlines().consentFiction().toString();
+  }
+
+  String agencyPeriod() {
+    return properties.deadlines().agencyFiction().toString();
+  }
+}

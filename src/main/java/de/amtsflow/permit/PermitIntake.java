@@ -1,0 +1,299 @@
+package de.amtsflow.permit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.amtsflow.efile.EFile;
+import de.amtsflow.efile.EFileStore;
+import de.amtsflow.efile.EFileType;
+import de.amtsflow.efile.NewEFile;
+import de.amtsflow.letters.GermanFormats;
+import de.amtsflow.letters.LetterPdf;
+import de.amtsflow.web.FieldProblems;
+import de.amtsflow.web.FieldProblems.FieldError;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives a Bauantrag: validate field by field, then in one transaction open the e-file, file the
+ * application, store it and start the process. A retried submit with the same Idempotency-Key finds
+ * the first application instead of making a second one.
+ */
+@Service
+class PermitIntake {
+
+  static final String ACTOR_ONLINE = "antragsteller";
+
+  /** A replay this long after the first submit is refused: the key is not a permanent login. */
+  static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+  private final PermitApplicationRepository applications;
+  private final PermitCases cases;
+  private final PermitDeadlines deadlines;
+  private final EFileStore efiles;
+  private final RuntimeService runtime;
+  private final EngineAsSystem engine;
+  private final Validator validator;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  PermitIntake(
+      PermitApplicationRepository applications,
+      PermitCases cases,
+      PermitDeadlines deadlines,
+      EFileStore efiles,
+      RuntimeService runtime,
+      EngineAsSystem engine,
+      Validator validator,
+      ObjectMapper json,
+      Clock clock) {
+    this.applications = applications;
+    this.cases = cases;
+    this.deadlines = deadlines;
+    this.efiles = efiles;
+    this.runtime = runtime;
+    this.engine = engine;
+    this.validator = validator;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** A submit's outcome; {@code replayed} when the Idempotency-Key named an earlier one. */
+  record Submitted(PermitReceipt receipt, boolean replayed) {}
+
+  /**
+   * @param clerk the permit clerk entering a paper application, or null for an online one
+   */
+  @Transactional
+  Submitted submit(PermitApplicationRequest request, String idempotencyKey, String clerk) {
+    validate(request, idempotencyKey, clerk);
+    String requestHash = TrackingTokens.hash(write(request));
+    if (idempotencyKey != null) {
+      Optional<PermitApplicationEntity> earlier = applications.findByIdempotencyKey(idempotencyKey);
+      if (earlier.isPresent()) {
+        return new Submitted(replay(earlier.get(), requestHash), true);
+      }
+    }
+
+    String token = TrackingTokens.newToken();
+    EFile efile = efiles.create(new NewEFile(EFileType.PERMIT, subject(request), actor(clerk)));
+    PermitApplicationEntity draft = new PermitApplicationEntity(UUID.randomUUID());
+    draft.efileId = efile.id();
+    draft.fileNumber = efile.fileNumber();
+    draft.status = PermitStatus.RECEIVED;
+    draft.procedure = request.procedure();
+    draft.buildingClass = request.project().buildingClass();
+    draft.mainlyResidential = request.project().mainlyResidential();
+    draft.specialBuilding = request.project().specialBuilding();
+    draft.approvalFiction = deadlines.approvalFictionApplies(request);
+    draft.buildingCosts = request.project().buildingCosts();
+    draft.applicantName = request.applicant().name().strip();
+    draft.applicantEmail = blankToNull(request.applicant().email());
+    draft.data = write(request);
+    draft.channel =
+        clerk == null
+            ? PermitApplicationEntity.Channel.ONLINE
+            : PermitApplicationEntity.Channel.PAPER;
+    draft.enteredBy = clerk;
+    draft.tokenHash = TrackingTokens.hash(token);
+    draft.idempotencyKey = idempotencyKey;
+    draft.requestHash = requestHash;
+    draft.receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    // an assigned id makes save() a merge: keep working on the managed copy it returns
+    PermitApplicationEntity application = applications.saveAndFlush(draft);
+
+    efiles.addDocument(
+        efile.id(),
+        de.amtsflow.efile.NewDocument.ofBytes(
+            "Bauantrag",
+            "application",
+            "bauantrag.pdf",
+            LetterPdf.render("Bauantrag " + efile.fileNumber(), PermitTexts.application(request)),
+            actor(clerk)));
+    cases.record(
+        application,
+        PermitStatus.RECEIVED,
+        clerk == null
+            ? "Bauantrag eingegangen."
+            : "Bauantrag in Papierform eingegangen und von der Bauaufsicht erfasst.");
+
+    application.processInstanceId =
+        engine.call(
+            () ->
+                runtime
+                    .createProcessInstanceByKey(PermitProcess.KEY)
+                    .businessKey(efile.fileNumber())
+                    .setVariables(variables(application, request))
+                    .execute()
+                    .getId());
+    return new Submitted(receipt(application, token), false);
+  }
+
+  // The citizen retried because the first answer was lost, so they never saw its token: a new
+  // token replaces it. Only the same request body may replay a key.
+  private PermitReceipt replay(PermitApplicationEntity earlier, String requestHash) {
+    if (!requestHash.equals(earlier.requestHash)) {
+      throw PermitProblems.of(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "idempotency-key-reused",
+          "Idempotency-Key bereits verwendet",
+          "Dieser Idempotency-Key gehört zu einem anderen Antrag. Für einen neuen Antrag bitte"
+              + " einen neuen Schlüssel verwenden.",
+          Map.of("field", "Idempotency-Key"));
+    }
+    if (earlier.receivedAt.plus(IDEMPOTENCY_WINDOW).isBefore(clock.instant())) {
+      throw PermitProblems.of(
+          HttpStatus.CONFLICT,
+          "idempotency-key-expired",
+          "Antrag bereits eingegangen",
+          "Der Antrag mit diesem Idempotency-Key ist bereits am "
+              + GermanFormats.date(earlier.receivedAt.atZone(clock.getZone()).toLocalDate())
+              + " eingegangen (Aktenzeichen "
+              + earlier.fileNumber
+              + "). Bitte wenden Sie sich an die Bauaufsicht.",
+          Map.of("fileNumber", earlier.fileNumber));
+    }
+    String token = TrackingTokens.newToken();
+    PermitApplicationEntity application =
+        applications.findForUpdate(earlier.id).orElseThrow(PermitProblems::notFound);
+    application.tokenHash = TrackingTokens.hash(token);
+    efiles.note(
+        application.efileId,
+        "TRACKING_TOKEN_REISSUED",
+        "submit repeated with the same Idempotency-Key; a new tracking token replaces the first",
+        ACTOR_ONLINE);
+    return receipt(application, token);
+  }
+
+  private Map<String, Object> variables(
+      PermitApplicationEntity application, PermitApplicationRequest request) {
+    Map<String, Object> vars = new HashMap<>(deadlines.restart(application.approvalFiction));
+    vars.put(PermitProcess.Var.APPLICATION_ID, application.id.toString());
+    vars.put(PermitProcess.Var.EFILE_ID, application.efileId.toString());
+    vars.put(PermitProcess.Var.FILE_NUMBER, application.fileNumber);
+    vars.put(PermitProcess.Var.APPLICANT_NAME, application.applicantName);
+    vars.put(PermitProcess.Var.PROJECT_DESCRIPTION, request.project().description().strip());
+    vars.put(PermitProcess.Var.MEASURE_TEXT, request.project().measure().label());
+    vars.put(PermitProcess.Var.PLOT, PermitTexts.plot(request.plot()));
+    vars.put(PermitProcess.Var.PROCEDURE, request.procedure().name());
+    vars.put(PermitProcess.Var.PROCEDURE_TEXT, request.procedure().label());
+    vars.put(PermitProcess.Var.BUILDING_CLASS, application.buildingClass);
+    vars.put(PermitProcess.Var.SPECIAL_BUILDING, application.specialBuilding);
+    vars.put(PermitProcess.Var.MAINLY_RESIDENTIAL, application.mainlyResidential);
+    vars.put(PermitProcess.Var.BUILDING_COSTS, application.buildingCosts.doubleValue());
+    vars.put(
+        PermitProcess.Var.BUILDING_COSTS_TEXT,
+        GermanFormats.amount(application.buildingCosts) + " €");
+    vars.put(PermitProcess.Var.APPROVAL_FICTION_APPLIES, application.approvalFiction);
+    vars.put(PermitProcess.Var.CONSENT_PERIOD, deadlines.consentPeriod());
+    vars.put(PermitProcess.Var.AGENCY_PERIOD, deadlines.agencyPeriod());
+    vars.put(PermitProcess.Var.REQUEST_ROUND, 0);
+    vars.put(PermitProcess.Var.STATEMENTS_SUMMARY, "");
+    return vars;
+  }
+
+  /** Bean validation plus the rules across fields; every bad field in one answer. */
+  private void validate(PermitApplicationRequest request, String idempotencyKey, String clerk) {
+    List<FieldError> errors = new ArrayList<>();
+    if (request == null) {
+      throw FieldProblems.invalid(List.of(new FieldError("body", "Antragsdaten fehlen.")));
+    }
+    validator
+        .validate(request)
+        .forEach(
+            v ->
+                errors.add(
+                    new FieldError(
+                        v.getPropertyPath().toString().replace(".<list element>", ""),
+                        v.getMessage())));
+    if (request.procedure() == PermitApplicationRequest.Procedure.SIMPLIFIED
+        && request.project() != null
+        && Boolean.TRUE.equals(request.project().specialBuilding())) {
+      errors.add(
+          new FieldError(
+              "procedure",
+              "Sonderbauten werden im regulären Baugenehmigungsverfahren geprüft (REGULAR)."));
+    }
+    if (clerk == null
+        && request.applicant() != null
+        && (request.applicant().email() == null || request.applicant().email().isBlank())) {
+      errors.add(
+          new FieldError(
+              "applicant.email",
+              "E-Mail-Adresse fehlt (für Eingangsbestätigung, Nachforderungen und Bescheid)."));
+    }
+    if (request.designer() != null
+        && request.designer().qualification() != null
+        && request.designer().qualification() != PermitApplicationRequest.Qualification.OTHER
+        && (request.designer().chamberMembershipNumber() == null
+            || request.designer().chamberMembershipNumber().isBlank())) {
+      errors.add(
+          new FieldError(
+              "designer.chamberMembershipNumber",
+              "Mitgliedsnummer der Architekten- oder Ingenieurekammer fehlt."));
+    }
+    if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,200}")) {
+      errors.add(
+          new FieldError("Idempotency-Key", "1 bis 200 sichtbare ASCII-Zeichen, z. B. eine UUID."));
+    }
+    if (!errors.isEmpty()) {
+      throw FieldProblems.invalid(
+          errors.stream()
+              .distinct()
+              .sorted(Comparator.comparing(FieldError::field))
+              .collect(Collectors.toList()));
+    }
+  }
+
+  private PermitReceipt receipt(PermitApplicationEntity application, String token) {
+    String base = "/api/permit-applications/" + application.id;
+    return new PermitReceipt(
+        application.id,
+        application.fileNumber,
+        token,
+        application.status,
+        base + "/status",
+        base + "/documents");
+  }
+
+  private static String subject(PermitApplicationRequest request) {
+    String subject =
+        "Bauantrag "
+            + request.project().measure().label()
+            + ": "
+            + request.project().description().strip()
+            + " ("
+            + PermitTexts.plot(request.plot())
+            + ")";
+    return subject.length() > 480 ? subject.substring(0, 477) + "..." : subject;
+  }
+
+  private String write(PermitApplicationRequest request) {
+    try {
+      return json.writeValueAsString(request);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String actor(String clerk) {
+    return clerk == null ? ACTOR_ONLINE : clerk;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,90 @@
+package de.amtsflow.permit;
+
+import de.amtsflow.efile.EFileStore;
+import de.amtsflow.efile.NewDocument;
+import de.amtsflow.letters.LetterPdf;
+import de.amtsflow.letters.Mailer;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Letters to the applicant: each is filed in the e-file as a PDF and mailed. Filing is idempotent
+ * per title, so a retried job neither files nor mails a letter twice.
+ */
+@Component
+class PermitLetters {
+
+  static final String ACTOR = "bauaufsicht";
+
+  /** A letter: e-file title and kind, file name, mail subject and the paragraphs of its body. */
+  record Letter(String title, String kind, String fileName, String subject, List<String> body) {}
+
+  private final EFileStore efiles;
+  private final Mailer mailer;
+  private final PermitProperties properties;
+
+  PermitLetters(EFileStore efiles, Mailer mailer, PermitProperties properties) {
+    this.efiles = efiles;
+    this.mailer = mailer;
+    this.properties = properties;
+  }
+
+  /**
+   * @return false if a letter with this title was filed before (nothing done again)
+   */
+  boolean send(PermitApplicationEntity application, Letter letter) {
+    if (filed(application, letter.title())) {
+      return false;
+    }
+    List<String> text = new ArrayList<>();
+    text.add("Aktenzeichen " + application.fileNumber);
+    text.add("Sehr geehrte Damen und Herren,");
+    text.addAll(letter.body());
+    text.add("Mit freundlichen Grüßen\n" + properties.authority());
+    efiles.addDocument(
+        application.efileId,
+        NewDocument.ofBytes(
+            letter.title(),
+            letter.kind(),
+            letter.fileName(),
+            LetterPdf.render(letter.title(), text),
+            ACTOR));
+    mail(application, letter.subject() + " (" + application.fileNumber + ")", text);
+    return true;
+  }
+
+  /** Files a document the clerks write for the record (statements, notes); no mail. */
+  void file(PermitApplicationEntity application, String title, String kind, List<String> text) {
+    if (filed(application, title)) {
+      return;
+    }
+    efiles.addDocument(
+        application.efileId,
+        NewDocument.ofBytes(title, kind, kind + ".pdf", LetterPdf.render(title, text), ACTOR));
+  }
+
+  private boolean filed(PermitApplicationEntity application, String title) {
+    return efiles.documents(application.efileId).stream().anyMatch(d -> d.title().equals(title));
+  }
+
+  private void mail(PermitApplicationEntity application, String subject, List<String> text) {
+    if (application.applicantEmail == null || application.applicantEmail.isBlank()) {
+      efiles.note(
+          application.efileId,
+          "NOTICE_NOT_MAILED",
+          "no e-mail address: send \"" + subject + "\" by post",
+          ACTOR);
+      return;
+    }
+    boolean mailed = mailer.send(application.applicantEmail, subject, String.join("\n\n", text));
+    efiles.note(
+        application.efileId,
+        mailed ? "NOTICE_MAILED" : "NOTICE_NOT_MAILED",
+        (mailed ? "mailed \"" : "no mail server configured; not mailed: \"")
+            + subject
+            + "\" to "
+            + application.applicantEmail,
+        ACTOR);
+  }
+}

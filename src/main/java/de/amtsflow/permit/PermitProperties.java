@@ -1,0 +1,80 @@
+package de.amtsflow.permit;
+
+import java.time.Period;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the building permit ({@code amtsflow.permit.*}). The statutory deadlines differ per
+ * Land; {@code state} picks the set that applies, Bavaria (BayBO) by default.
+ *
+ * @param state the Land whose deadlines apply, a key of {@code states} (e.g. {@code BY})
+ * @param states deadlines per Land
+ * @param authority the Bauaufsichtsbehörde as letters name it
+ * @param resubmissionMin shortest deadline a clerk may set for a Nachforderung
+ * @param resubmissionMax longest deadline a clerk may set for a Nachforderung
+ * @param retentionYearsGranted how long the e-file of a granted permit is kept
+ * @param retentionYearsOther how long the e-file of a refused or withdrawn application is kept
+ */
+@ConfigurationProperties("amtsflow.permit")
+public record PermitProperties(
+    String state,
+    Map<String, Deadlines> states,
+    String authority,
+    Period resubmissionMin,
+    Period resubmissionMax,
+    Integer retentionYearsGranted,
+    Integer retentionYearsOther) {
+
+  /**
+   * The statutory deadlines of one Land.
+   *
+   * @param completenessCheck the authority checks completeness within this (BY: 3 weeks, Art. 65
+   *     Abs. 2 BayBO)
+   * @param approvalFictionStart the fiction period starts this long after the complete application
+   *     or the requested documents arrived (BY: 3 weeks, Art. 68 Abs. 2 BayBO)
+   * @param approvalFiction the Genehmigungsfiktion occurs after this (BY: 3 months); empty: the
+   *     Land has none
+   * @param consentFiction the Gemeinde's Einvernehmen counts as granted after this (§ 36 Abs. 2
+   *     BauGB: 2 months, federal law)
+   * @param agencyFiction an agency's consent counts as given after this (1 month)
+   */
+  public record Deadlines(
+      Period completenessCheck,
+      Period approvalFictionStart,
+      Period approvalFiction,
+      Period consentFiction,
+      Period agencyFiction) {}
+
+  public PermitProperties {
+    state = state == null || state.isBlank() ? "BY" : state.strip();
+    states = states == null ? Map.of() : Map.copyOf(states);
+    authority = authority == null || authority.isBlank() ? "Untere Bauaufsichtsbehörde" : authority;
+    resubmissionMin = resubmissionMin == null ? Period.ofDays(7) : resubmissionMin;
+    resubmissionMax = resubmissionMax == null ? Period.ofMonths(3) : resubmissionMax;
+    retentionYearsGranted = retentionYearsGranted == null ? 30 : retentionYearsGranted;
+    retentionYearsOther = retentionYearsOther == null ? 10 : retentionYearsOther;
+    Deadlines deadlines = states.get(state);
+    if (deadlines == null) {
+      throw new IllegalStateException(
+          "amtsflow.permit.state is "
+              + state
+              + ", but amtsflow.permit.states has no deadlines for it (known: "
+              + String.join(", ", states.keySet())
+              + ")");
+    }
+    if (deadlines.completenessCheck() == null
+        || deadlines.consentFiction() == null
+        || deadlines.agencyFiction() == null) {
+      throw new IllegalStateException(
+          "amtsflow.permit.states."
+              + state
+              + " needs completeness-check, consent-fiction and agency-fiction");
+    }
+  }
+
+  /** The deadlines of the configured Land. */
+  public Deadlines deadlines() {
+    return states.get(state);
+  }
+}

@@ -1,0 +1,148 @@
+package de.amtsflow.permit;
+
+import de.amtsflow.letters.GermanFormats;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The citizen's view of an application: its status, the timeline, what a Nachforderung asks for,
+ * and the deadlines that are running — read from the engine's timers, so what is shown is what will
+ * actually happen.
+ */
+@Service
+class PermitStatusView {
+
+  /** German labels of the running deadlines, by the timer (or task) that watches them. */
+  static final Map<String, String> DEADLINES =
+      Map.of(
+          PermitProcess.Timer.RESUBMISSION_DEADLINE,
+          "Frist zur Nachreichung der Unterlagen (sonst gilt der Antrag als zurückgenommen)",
+          PermitProcess.Timer.APPROVAL_FICTION,
+          "Genehmigungsfiktion: ohne Entscheidung bis dahin gilt die Genehmigung als erteilt",
+          PermitProcess.Timer.CONSENT_FICTION,
+          "Frist der Gemeinde für das Einvernehmen",
+          PermitProcess.Timer.AGENCY_FICTION,
+          "Frist der Fachstellen für ihre Stellungnahmen",
+          PermitProcess.Task.CHECK_COMPLETENESS,
+          "Vollständigkeitsprüfung durch die Bauaufsicht");
+
+  record Step(Instant at, PermitStatus status, String text) {}
+
+  /**
+   * @param due the moment the deadline has passed (a timer fires then)
+   * @param lastDay the last day of the deadline, as letters name it
+   */
+  record Deadline(String label, Instant due, String lastDay) {}
+
+  record Status(
+      UUID applicationId,
+      String fileNumber,
+      PermitStatus status,
+      String statusText,
+      Instant receivedAt,
+      List<String> missingDocuments,
+      List<Deadline> openDeadlines,
+      List<Step> timeline) {}
+
+  private final PermitCases cases;
+  private final PermitDeadlines deadlines;
+  private final ManagementService management;
+  private final TaskService tasks;
+  private final EngineAsSystem engine;
+
+  PermitStatusView(
+      PermitCases cases,
+      PermitDeadlines deadlines,
+      ManagementService management,
+      TaskService tasks,
+      EngineAsSystem engine) {
+    this.cases = cases;
+    this.deadlines = deadlines;
+    this.management = management;
+    this.tasks = tasks;
+    this.engine = engine;
+  }
+
+  @Transactional(readOnly = true)
+  Status of(PermitApplicationEntity application) {
+    List<Step> timeline =
+        cases.timeline(application.id).stream()
+            .map(t -> new Step(t.occurredAt, t.status, t.text))
+            .toList();
+    String statusText = application.status.label();
+    List<String> missing = PermitTexts.lines(application.missingDocuments);
+    if (application.status == PermitStatus.INCOMPLETE && !missing.isEmpty()) {
+      statusText += ": " + String.join("; ", missing);
+    }
+    List<Deadline> open =
+        application.status.closed() || application.processInstanceId == null
+            ? List.of()
+            : engine.call(() -> openDeadlines(application.processInstanceId));
+    return new Status(
+        application.id,
+        application.fileNumber,
+        application.status,
+        statusText,
+        application.receivedAt,
+        missing,
+        open,
+        timeline);
+  }
+
+  private List<Deadline> openDeadlines(String processInstanceId) {
+    List<Job> timers =
+        management.createJobQuery().processInstanceId(processInstanceId).timers().list();
+    Map<String, String> activityOf =
+        timers.isEmpty()
+            ? Map.of()
+            : management
+                .createJobDefinitionQuery()
+                .processDefinitionId(timers.get(0).getProcessDefinitionId())
+                .list()
+                .stream()
+                .collect(Collectors.toMap(JobDefinition::getId, JobDefinition::getActivityId));
+    List<Deadline> open = new ArrayList<>();
+    for (Job timer : timers) {
+      String label = DEADLINES.get(activityOf.get(timer.getJobDefinitionId()));
+      if (label != null && timer.getDuedate() != null) {
+        open.add(deadline(label, timer.getDuedate().toInstant()));
+      }
+    }
+    tasks
+        .createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(PermitProcess.Task.CHECK_COMPLETENESS)
+        .list()
+        .stream()
+        .filter(t -> t.getDueDate() != null)
+        .forEach(
+            t ->
+                open.add(
+                    deadline(
+                        DEADLINES.get(PermitProcess.Task.CHECK_COMPLETENESS),
+                        t.getDueDate().toInstant())));
+    // one line per deadline even when several agencies are heard at once
+    return List.copyOf(
+        open.stream()
+            .sorted(Comparator.comparing(Deadline::due))
+            .collect(Collectors.toCollection(LinkedHashSet::new)));
+  }
+
+  private Deadline deadline(String label, Instant due) {
+    // a timer fires at the start of the day after the last day of its period
+    return new Deadline(
+        label, due, GermanFormats.date(deadlines.dayOf(java.util.Date.from(due.minusSeconds(1)))));
+  }
+}

@@ -1,0 +1,190 @@
+package de.amtsflow.permit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.amtsflow.AbstractHttpTest;
+import de.amtsflow.efile.Document;
+import de.amtsflow.efile.EFileStore;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** The citizen's and the clerks' HTTP calls, as the web form, curl or Tasklist make them. */
+abstract class AbstractPermitTest extends AbstractHttpTest {
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired EFileStore efiles;
+  @Autowired PermitApplicationRepository applications;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** A submitted application as the citizen holds it: id and token. */
+  record Submitted(String id, String token, String fileNumber, String efileId) {}
+
+  ResponseEntity<JsonNode> post(RestClient client, Object body, String idempotencyKey) {
+    return client
+        .post()
+        .uri("/api/permit-applications")
+        .contentType(MediaType.APPLICATION_JSON)
+        .headers(
+            h -> {
+              if (idempotencyKey != null) {
+                h.set("Idempotency-Key", idempotencyKey);
+              }
+            })
+        .body(body)
+        .retrieve()
+        .toEntity(JsonNode.class);
+  }
+
+  Submitted submit(Map<String, Object> application) {
+    ResponseEntity<JsonNode> response = post(anonymous, application, null);
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+    JsonNode receipt = response.getBody();
+    String id = receipt.get("applicationId").asText();
+    return new Submitted(
+        id,
+        receipt.get("trackingToken").asText(),
+        receipt.get("fileNumber").asText(),
+        applications.findById(UUID.fromString(id)).orElseThrow().efileId.toString());
+  }
+
+  ResponseEntity<JsonNode> upload(
+      String id, String token, String kind, String fileName, byte[] content) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add(
+        "file",
+        new ByteArrayResource(content) {
+          @Override
+          public String getFilename() {
+            return fileName;
+          }
+        });
+    form.add("kind", kind);
+    return anonymous
+        .post()
+        .uri("/api/permit-applications/{id}/documents", id)
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .headers(
+            h -> {
+              if (token != null) {
+                h.set("X-Tracking-Token", token);
+              }
+            })
+        .body(form)
+        .retrieve()
+        .toEntity(JsonNode.class);
+  }
+
+  ResponseEntity<JsonNode> status(String id, String token) {
+    return anonymous
+        .get()
+        .uri("/api/permit-applications/{id}/status", id)
+        .headers(
+            h -> {
+              if (token != null) {
+                h.set("X-Tracking-Token", token);
+              }
+            })
+        .header(HttpHeaders.ACCEPT, "application/json, application/problem+json")
+        .retrieve()
+        .toEntity(JsonNode.class);
+  }
+
+  JsonNode status(Submitted application) {
+    ResponseEntity<JsonNode> response = status(application.id(), application.token());
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  ProcessInstance instance(Submitted application) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(application.fileNumber())
+        .singleResult();
+  }
+
+  /** Runs the async continuations (letters, closing) as the job executor would. */
+  void runJobs(ProcessInstance pi) {
+    for (int i = 0; i < 10; i++) {
+      List<Job> jobs =
+          management.createJobQuery().processInstanceId(pi.getId()).executable().messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  /** Fires the timers that are due at the (moved) engine clock, then what follows them. */
+  int fireDueTimers(ProcessInstance pi) {
+    List<Job> due =
+        management.createJobQuery().processInstanceId(pi.getId()).executable().timers().list();
+    due.forEach(job -> management.executeJob(job.getId()));
+    runJobs(pi);
+    return due.size();
+  }
+
+  List<Task> open(ProcessInstance pi, String key) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
+  }
+
+  Task task(ProcessInstance pi, String key) {
+    List<Task> open = open(pi, key);
+    assertThat(open).as("open %s", key).hasSize(1);
+    return open.get(0);
+  }
+
+  ResponseEntity<JsonNode> complete(String user, Task task, Object payload) {
+    return as(user)
+        .post()
+        .uri("/api/tasks/{id}/complete", task.getId())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(payload)
+        .retrieve()
+        .toEntity(JsonNode.class);
+  }
+
+  void completeOk(String user, Task task, Object payload) {
+    ResponseEntity<JsonNode> response = complete(user, task, payload);
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+  }
+
+  /** "Vollständigkeit prüfen" → complete, hearing the given agencies. */
+  void confirmComplete(ProcessInstance pi, String... agencies) {
+    completeOk(
+        "bauamt",
+        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
+        Map.of("completeness", "COMPLETE", "agencies", List.of(agencies)));
+  }
+
+  List<Document> documents(Submitted application) {
+    return efiles.documents(UUID.fromString(application.efileId()));
+  }
+
+  List<String> titles(Submitted application) {
+    return documents(application).stream().map(Document::title).toList();
+  }
+}

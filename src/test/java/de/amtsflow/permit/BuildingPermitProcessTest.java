@@ -1,0 +1,559 @@
+package de.amtsflow.permit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import de.amtsflow.efile.Document;
+import de.amtsflow.efile.EFileStatus;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The building permit end to end, as the citizen and the clerks drive it: the public permit API
+ * without login, /api/tasks with the demo users (bauamt, gemeinde, fachstelle); jobs are run
+ * explicitly, every statutory deadline by moving the engine clock; mail goes to GreenMail.
+ */
+class BuildingPermitProcessTest extends AbstractPermitTest {
+
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  @RegisterExtension static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  /** Sets the engine clock (and so the application's) to 10:00 on the given day. */
+  static void today(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(BERLIN).toInstant()));
+  }
+
+  static LocalDate today() {
+    return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), BERLIN).toLocalDate();
+  }
+
+  void participateAndReview(ProcessInstance pi) {
+    completeOk(
+        "gemeinde", task(pi, PermitProcess.Task.MUNICIPAL_CONSENT), Map.of("consent", "GRANTED"));
+    for (var statement : open(pi, PermitProcess.Task.AGENCY_STATEMENT)) {
+      completeOk("fachstelle", statement, Map.of("statement", "CONSENT"));
+    }
+    completeOk(
+        "bauamt", task(pi, PermitProcess.Task.REVIEW), Map.of("notes", "zulässig nach § 34 BauGB"));
+  }
+
+  List<String> mailSubjects() {
+    return Arrays.stream(mail.getReceivedMessages())
+        .map(BuildingPermitProcessTest::subject)
+        .toList();
+  }
+
+  static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String pdfText(Submitted application, String title) throws Exception {
+    Document document =
+        documents(application).stream()
+            .filter(d -> d.title().equals(title))
+            .findFirst()
+            .orElseThrow();
+    byte[] bytes =
+        efiles.content(UUID.fromString(application.efileId()), document.id(), null).readAllBytes();
+    try (var pdf = Loader.loadPDF(bytes)) {
+      return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+    }
+  }
+
+  @Test
+  void completeApplicationIsHeardReviewedAndApproved() throws Exception {
+    Submitted application = submit(PermitFixtures.regularApplication());
+    assertThat(application.fileNumber()).matches("BAU-\\d{4}-\\d{6}");
+    assertThat(
+            upload(
+                    application.id(),
+                    application.token(),
+                    "SITE_PLAN",
+                    "lageplan.pdf",
+                    PermitFixtures.pdf())
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+    assertThat(pi).isWaitingAt(PermitProcess.Task.CHECK_COMPLETENESS);
+    assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Eingangsbestätigung"));
+    assertThat(status(application).get("statusText").asText()).isEqualTo("Eingegangen");
+
+    // bauamt finds the task over /api/tasks
+    JsonNode mine = as("bauamt").get().uri("/api/tasks").retrieve().body(JsonNode.class);
+    assertThat(mine.findValuesAsText("businessKey")).contains(application.fileNumber());
+
+    confirmComplete(pi, "WATER", "FIRE");
+    assertThat(status(application).get("status").asText()).isEqualTo("IN_PARTICIPATION");
+    assertThat(open(pi, PermitProcess.Task.AGENCY_STATEMENT)).hasSize(2);
+    JsonNode deadlines = status(application).get("openDeadlines");
+    assertThat(deadlines.findValuesAsText("label"))
+        .contains(
+            "Frist der Gemeinde für das Einvernehmen",
+            "Frist der Fachstellen für ihre Stellungnahmen")
+        // regular procedure: no Genehmigungsfiktion
+        .noneMatch(l -> l.startsWith("Genehmigungsfiktion"));
+
+    participateAndReview(pi);
+    assertThat(status(application).get("status").asText()).isEqualTo("IN_REVIEW");
+    assertThat(pi).isWaitingAt(PermitProcess.Task.DECIDE);
+    // the fee table: regular procedure, Gebäudeklasse 3, 350,000 EUR at 3 per mille
+    assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.FEE_TEXT)).isEqualTo("1.050,00 €");
+    assertThat((String) runtime.getVariable(pi.getId(), PermitProcess.Var.STATEMENTS_SUMMARY))
+        .contains(
+            "Gemeinde", "Wasserwirtschaftsamt: Zustimmung", "Brandschutzdienststelle: Zustimmung");
+
+    completeOk("bauamt", task(pi, PermitProcess.Task.DECIDE), Map.of("decision", "APPROVE"));
+    runJobs(pi);
+
+    assertThat(pi).isEnded();
+    JsonNode status = status(application);
+    assertThat(status.get("statusText").asText()).isEqualTo("Genehmigt");
+    assertThat(status.get("openDeadlines")).isEmpty();
+    assertThat(status.get("timeline").findValuesAsText("status"))
+        .containsExactly("RECEIVED", "IN_PARTICIPATION", "IN_REVIEW", "APPROVED");
+    assertThat(titles(application))
+        .containsExactlyInAnyOrder(
+            "Bauantrag",
+            "Lageplan",
+            "Eingangsbestätigung",
+            "Einvernehmen der Gemeinde (§ 36 BauGB)",
+            "Stellungnahme Wasserwirtschaftsamt",
+            "Stellungnahme Brandschutzdienststelle",
+            "Baugenehmigung",
+            "Gebührenbescheid");
+    assertThat(pdfText(application, "Gebührenbescheid")).contains("1.050,00");
+    UUID efileId = UUID.fromString(application.efileId());
+    assertThat(efiles.get(efileId).status()).isEqualTo(EFileStatus.CLOSED);
+    assertThat(efiles.get(efileId).retentionUntil().getYear()).isEqualTo(today().getYear() + 30);
+    assertThat(efiles.checkIntegrity(efileId).intact()).isTrue();
+    assertThat(mailSubjects())
+        .anyMatch(s -> s.startsWith("Ihre Baugenehmigung"))
+        .anyMatch(s -> s.startsWith("Gebührenbescheid"));
+    MimeMessage approval =
+        Arrays.stream(mail.getReceivedMessages())
+            .filter(m -> subject(m).startsWith("Ihre Baugenehmigung"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(approval.getAllRecipients()[0].toString()).isEqualTo("erika@buerger.test");
+    // a closed case takes no more documents
+    assertThat(
+            upload(
+                    application.id(),
+                    application.token(),
+                    "OTHER",
+                    "nachtrag.pdf",
+                    PermitFixtures.pdf())
+                .getStatusCode()
+                .value())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void nachforderungAnsweredSendsTheApplicationBackToTheCompletenessCheck() {
+    Submitted application = submit(PermitFixtures.regularApplication());
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+
+    // an unreasonable deadline is refused by the engine rule, with the allowed range
+    ResponseEntity<JsonNode> tooShort =
+        complete(
+            "bauamt",
+            task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
+            Map.of(
+                "completeness", "INCOMPLETE",
+                "missingDocuments", List.of("Standsicherheitsnachweis"),
+                "resubmissionDeadline", today().plusDays(2).toString()));
+    assertThat(tooShort.getStatusCode().value()).isEqualTo(409);
+    assertThat(tooShort.getBody().get("rule").asText()).isEqualTo("RESUBMISSION_DEADLINE");
+    ResponseEntity<JsonNode> nothingListed =
+        complete(
+            "bauamt",
+            task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
+            Map.of(
+                "completeness",
+                "INCOMPLETE",
+                "resubmissionDeadline",
+                today().plusDays(14).toString()));
+    assertThat(nothingListed.getBody().get("rule").asText())
+        .isEqualTo("MISSING_DOCUMENTS_REQUIRED");
+
+    LocalDate deadline = today().plusDays(14);
+    completeOk(
+        "bauamt",
+        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
+        Map.of(
+            "completeness", "INCOMPLETE",
+            "missingDocuments", List.of("Standsicherheitsnachweis", "Brandschutznachweis"),
+            "resubmissionDeadline", deadline.toString()));
+    runJobs(pi);
+
+    JsonNode status = status(application);
+    assertThat(status.get("status").asText()).isEqualTo("INCOMPLETE");
+    assertThat(status.get("statusText").asText())
+        .isEqualTo(
+            "Unvollständig – bitte nachreichen: Standsicherheitsnachweis; Brandschutznachweis");
+    // an array of texts
+    assertThat(status.get("missingDocuments").toString())
+        .isEqualTo("[\"Standsicherheitsnachweis\",\"Brandschutznachweis\"]");
+    JsonNode resubmission = status.get("openDeadlines").get(0);
+    assertThat(resubmission.get("label").asText()).startsWith("Frist zur Nachreichung");
+    assertThat(resubmission.get("lastDay").asText())
+        .isEqualTo(
+            String.format(
+                "%02d.%02d.%d",
+                deadline.getDayOfMonth(), deadline.getMonthValue(), deadline.getYear()));
+    assertThat(titles(application)).contains("Nachforderung 1");
+    assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Bitte reichen Sie Unterlagen nach"));
+
+    // the first of two files is only filed; the second answers the Nachforderung
+    ResponseEntity<JsonNode> first = anonymousUploadKeepingRequestOpen(application);
+    assertThat(first.getBody().get("answeredRequest").asBoolean()).isFalse();
+    assertThat(pi).isWaitingAt("Gateway_AwaitDocuments");
+    ResponseEntity<JsonNode> second =
+        upload(
+            application.id(),
+            application.token(),
+            "FIRE_PROTECTION",
+            "brandschutz.pdf",
+            PermitFixtures.pdf());
+    assertThat(second.getStatusCode().value()).isEqualTo(201);
+    assertThat(second.getBody().get("answeredRequest").asBoolean()).isTrue();
+
+    assertThat(pi).isWaitingAt(PermitProcess.Task.CHECK_COMPLETENESS);
+    assertThat(status(application).get("statusText").asText()).isEqualTo("Eingegangen");
+    assertThat(titles(application)).contains("Standsicherheitsnachweis", "Brandschutznachweis");
+    confirmComplete(pi);
+    assertThat(status(application).get("status").asText()).isEqualTo("IN_PARTICIPATION");
+    // no agency selected: straight to the Gemeinde only
+    assertThat(open(pi, PermitProcess.Task.AGENCY_STATEMENT)).isEmpty();
+  }
+
+  ResponseEntity<JsonNode> anonymousUploadKeepingRequestOpen(Submitted application) {
+    org.springframework.util.LinkedMultiValueMap<String, Object> form =
+        new org.springframework.util.LinkedMultiValueMap<>();
+    form.add(
+        "file",
+        new org.springframework.core.io.ByteArrayResource(PermitFixtures.pdf()) {
+          @Override
+          public String getFilename() {
+            return "statik.pdf";
+          }
+        });
+    form.add("kind", "STATICS");
+    form.add("answersRequest", "false");
+    return anonymous
+        .post()
+        .uri("/api/permit-applications/{id}/documents", application.id())
+        .header("X-Tracking-Token", application.token())
+        .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA)
+        .body(form)
+        .retrieve()
+        .toEntity(JsonNode.class);
+  }
+
+  @Test
+  void missedNachforderungDeadlineTreatsTheApplicationAsWithdrawn() {
+    Submitted application = submit(PermitFixtures.regularApplication());
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+    LocalDate deadline = today().plusDays(14);
+    completeOk(
+        "bauamt",
+        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
+        Map.of(
+            "completeness", "INCOMPLETE",
+            "missingDocuments", List.of("Lageplan"),
+            "resubmissionDeadline", deadline.toString()));
+    runJobs(pi);
+
+    // the last day of the deadline is still open
+    today(deadline);
+    assertThat(fireDueTimers(pi)).isZero();
+    assertThat(pi).isWaitingAt("Gateway_AwaitDocuments");
+
+    today(deadline.plusDays(1));
+    assertThat(fireDueTimers(pi)).isEqualTo(1);
+
+    assertThat(pi).isEnded();
+    JsonNode status = status(application);
+    assertThat(status.get("statusText").asText()).isEqualTo("Als zurückgenommen behandelt");
+    assertThat(titles(application)).contains("Mitteilung Rücknahmefiktion");
+    UUID efileId = UUID.fromString(application.efileId());
+    assertThat(efiles.get(efileId).status()).isEqualTo(EFileStatus.CLOSED);
+    assertThat(efiles.get(efileId).retentionUntil().getYear()).isEqualTo(today().getYear() + 10);
+    ResponseEntity<JsonNode> late =
+        upload(
+            application.id(),
+            application.token(),
+            "SITE_PLAN",
+            "lageplan.pdf",
+            PermitFixtures.pdf());
+    assertThat(late.getStatusCode().value()).isEqualTo(409);
+    assertThat(late.getBody().get("code").asText()).isEqualTo("case-closed");
+  }
+
+  @Test
+  void refusedEinvernehmenIsReplacedOnlyWithARecordedReason() throws Exception {
+    Submitted application = submit(PermitFixtures.regularApplication());
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+    confirmComplete(pi);
+
+    ResponseEntity<JsonNode> noReason =
+        complete(
+            "gemeinde",
+            task(pi, PermitProcess.Task.MUNICIPAL_CONSENT),
+            Map.of("consent", "REFUSED"));
+    assertThat(noReason.getStatusCode().value()).isEqualTo(409);
+    assertThat(noReason.getBody().get("rule").asText()).isEqualTo("REASON_REQUIRED");
+    completeOk(
+        "gemeinde",
+        task(pi, PermitProcess.Task.MUNICIPAL_CONSENT),
+        Map.of(
+            "consent",
+            "REFUSED",
+            "reasons",
+            "Fügt sich nicht in die Eigenart der näheren Umgebung ein."));
+
+    ResponseEntity<JsonNode> replacedWithoutReason =
+        complete("bauamt", task(pi, PermitProcess.Task.REVIEW), Map.of("consentReplaced", true));
+    assertThat(replacedWithoutReason.getBody().get("rule").asText())
+        .isEqualTo("REPLACEMENT_REASON_REQUIRED");
+    completeOk(
+        "bauamt",
+        task(pi, PermitProcess.Task.REVIEW),
+        Map.of(
+            "consentReplaced",
+            true,
+            "consentReplacementReason",
+            "Das Vorhaben fügt sich nach § 34 Abs. 1 BauGB ein; die Versagung ist rechtswidrig."));
+    completeOk("bauamt", task(pi, PermitProcess.Task.DECIDE), Map.of("decision", "APPROVE"));
+    runJobs(pi);
+
+    assertThat(pi).isEnded();
+    assertThat(status(application).get("statusText").asText()).isEqualTo("Genehmigt");
+    assertThat(pdfText(application, "Baugenehmigung")).contains("ersetzt (Art. 67 BayBO)");
+    assertThat(efiles.audit(UUID.fromString(application.efileId())))
+        .anyMatch(e -> e.action().equals("CONSENT_REPLACED") && e.actor().equals("bauamt"));
+  }
+
+  @Test
+  void refusedEinvernehmenNotReplacedAllowsOnlyARejectionWithReasons() throws Exception {
+    Submitted application = submit(PermitFixtures.regularApplication());
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+    confirmComplete(pi);
+    completeOk(
+        "gemeinde",
+        task(pi, PermitProcess.Task.MUNICIPAL_CONSENT),
+        Map.of("consent", "REFUSED", "reasons", "Widerspricht dem Bebauungsplan Nr. 12."));
+    completeOk("bauamt", task(pi, PermitProcess.Task.REVIEW), Map.of());
+
+    ResponseEntity<JsonNode> approve =
+        complete("bauamt", task(pi, PermitProcess.Task.DECIDE), Map.of("decision", "APPROVE"));
+    assertThat(approve.getStatusCode().value()).isEqualTo(409);
+    assertThat(approve.getBody().get("rule").asText()).isEqualTo("CONSENT_REFUSED");
+    ResponseEntity<JsonNode> noReasons =
+        complete("bauamt", task(pi, PermitProcess.Task.DECIDE), Map.of("decision", "REJECT"));
+    assertThat(noReasons.getBody().get("rule").asText()).isEqualTo("REASON_REQUIRED");
+    completeOk(
+        "bauamt",
+        task(pi, PermitProcess.Task.DECIDE),
+        Map.of("decision", "REJECT", "reasons", "Das gemeindliche Einvernehmen ist versagt."));
+    runJobs(pi);
+
+    assertThat(pi).isEnded();
+    assertThat(status(application).get("statusText").asText()).isEqualTo("Abgelehnt");
+    assertThat(titles(application)).contains("Ablehnungsbescheid", "Gebührenbescheid");
+    assertThat(titles(application)).doesNotContain("Baugenehmigung");
+    assertThat(pdfText(application, "Ablehnungsbescheid"))
+        .contains("Begründung: Das gemeindliche Einvernehmen ist versagt.");
+    assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Ablehnung Ihres Bauantrags"));
+  }
+
+  @Test
+  void approvalWithNebenbestimmungenListsThemInTheBescheid() throws Exception {
+    Submitted application = submit(PermitFixtures.regularApplication());
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+    confirmComplete(pi, "MONUMENT");
+    participateAndReview(pi);
+
+    ResponseEntity<JsonNode> noProvisions =
+        complete(
+            "bauamt",
+            task(pi, PermitProcess.Task.DECIDE),
+            Map.of("decision", "APPROVE_WITH_CONDITIONS"));
+    assertThat(noProvisions.getBody().get("rule").asText()).isEqualTo("PROVISIONS_REQUIRED");
+    ResponseEntity<JsonNode> badType =
+        complete(
+            "bauamt",
+            task(pi, PermitProcess.Task.DECIDE),
+            Map.of(
+                "decision",
+                "APPROVE_WITH_CONDITIONS",
+                "provisions",
+                List.of(Map.of("type", "WISH", "text", "x"))));
+    assertThat(badType.getStatusCode().value()).isEqualTo(400);
+    completeOk(
+        "bauamt",
+        task(pi, PermitProcess.Task.DECIDE),
+        Map.of(
+            "decision",
+            "APPROVE_WITH_CONDITIONS",
+            "provisions",
+            List.of(
+                Map.of(
+                    "type",
+                    "CONDITION",
+                    "text",
+                    "Baubeginn erst nach Vorlage des geprüften Standsicherheitsnachweises."),
+                Map.of("type", "OBLIGATION", "text", "Das Dach ist mit roten Ziegeln einzudecken."),
+                Map.of("type", "OBLIGATION", "text", "Zwei Stellplätze sind herzustellen."),
+                Map.of(
+                    "type",
+                    "TIME_LIMIT",
+                    "text",
+                    "Die Genehmigung erlischt, wenn nicht binnen vier Jahren begonnen wird."),
+                Map.of(
+                    "type",
+                    "REVOCATION",
+                    "text",
+                    "Widerruf vorbehalten für die Zufahrt über Fl.-Nr. 123/5."),
+                Map.of(
+                    "type",
+                    "NOTE",
+                    "text",
+                    "Bodenfunde sind der Denkmalschutzbehörde zu melden."))));
+    runJobs(pi);
+
+    assertThat(pi).isEnded();
+    assertThat(status(application).get("timeline").findValuesAsText("text"))
+        .anyMatch(t -> t.contains("mit Nebenbestimmungen"));
+    String bescheid = pdfText(application, "Baugenehmigung");
+    assertThat(bescheid)
+        .contains("Bedingungen: 1. Baubeginn erst nach Vorlage")
+        .contains("Auflagen: 1. Das Dach ist mit roten Ziegeln einzudecken. 2. Zwei Stellplätze")
+        .contains("Befristung: 1. Die Genehmigung erlischt")
+        .contains("Widerrufsvorbehalt: 1. Widerruf vorbehalten")
+        .contains("Hinweise: 1. Bodenfunde");
+  }
+
+  @Test
+  void silenceOfGemeindeAndAgencyCountsAsConsentAfterTheirPeriods() throws Exception {
+    Submitted application = submit(PermitFixtures.regularApplication());
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+    LocalDate start = today();
+    confirmComplete(pi, "NATURE");
+
+    // one month: the agency's consent counts as given, the Gemeinde still has time
+    today(start.plusMonths(1).plusDays(1));
+    assertThat(fireDueTimers(pi)).isEqualTo(1);
+    assertThat(open(pi, PermitProcess.Task.AGENCY_STATEMENT)).isEmpty();
+    assertThat(open(pi, PermitProcess.Task.MUNICIPAL_CONSENT)).hasSize(1);
+    // two months: the Einvernehmen counts as granted (§ 36 Abs. 2 BauGB)
+    today(start.plusMonths(2).plusDays(1));
+    assertThat(fireDueTimers(pi)).isEqualTo(1);
+
+    assertThat(pi).isWaitingAt(PermitProcess.Task.REVIEW);
+    assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.CONSENT_FICTITIOUS))
+        .isEqualTo(true);
+    assertThat((String) runtime.getVariable(pi.getId(), PermitProcess.Var.STATEMENTS_SUMMARY))
+        .contains("Stellungnahme Untere Naturschutzbehörde: Zustimmung (fingiert)")
+        .contains("Einvernehmen erteilt (fingiert)");
+    assertThat(pdfText(application, "Einvernehmen der Gemeinde (§ 36 BauGB)"))
+        .contains("§ 36 Abs. 2 Satz 2 BauGB");
+  }
+
+  @Test
+  void genehmigungsfiktionRestartsWhenANachforderungIsAnsweredAndEndsTheOpenTasks() {
+    LocalDate submitted = LocalDate.now(BERLIN).withDayOfMonth(1);
+    today(submitted);
+    Submitted application = submit(PermitFixtures.application());
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+    LocalDate firstFiction = submitted.plusDays(21).plusMonths(3).plusDays(1);
+    assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.APPROVAL_FICTION_DATE))
+        .isEqualTo(german(firstFiction));
+
+    completeOk(
+        "bauamt",
+        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
+        Map.of(
+            "completeness", "INCOMPLETE",
+            "missingDocuments", List.of("Grundrisse"),
+            "resubmissionDeadline", submitted.plusDays(30).toString()));
+    runJobs(pi);
+    LocalDate answered = submitted.plusDays(20);
+    today(answered);
+    upload(
+        application.id(),
+        application.token(),
+        "FLOOR_PLAN",
+        "grundrisse.pdf",
+        PermitFixtures.pdf());
+    LocalDate fiction = answered.plusDays(21).plusMonths(3).plusDays(1);
+    assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.APPROVAL_FICTION_DATE))
+        .isEqualTo(german(fiction));
+    confirmComplete(pi, "WATER");
+    assertThat(status(application).get("openDeadlines").findValuesAsText("label"))
+        .anyMatch(l -> l.startsWith("Genehmigungsfiktion"));
+
+    // the Gemeinde and the agency answer, the clerk has not decided yet
+    completeOk(
+        "gemeinde", task(pi, PermitProcess.Task.MUNICIPAL_CONSENT), Map.of("consent", "GRANTED"));
+    completeOk(
+        "fachstelle",
+        task(pi, PermitProcess.Task.AGENCY_STATEMENT),
+        Map.of("statement", "CONSENT"));
+    assertThat(pi).isWaitingAt(PermitProcess.Task.REVIEW);
+
+    // the first period would have ended: nothing happens, the clock restarted
+    today(firstFiction);
+    assertThat(fireDueTimers(pi)).isZero();
+    assertThat(pi).isWaitingAt(PermitProcess.Task.REVIEW);
+
+    today(fiction);
+    assertThat(fireDueTimers(pi)).isEqualTo(1);
+
+    assertThat(pi).isEnded();
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    JsonNode status = status(application);
+    assertThat(status.get("statusText").asText()).isEqualTo("Genehmigung fingiert");
+    assertThat(titles(application))
+        .contains("Bescheinigung über den Eintritt der Genehmigungsfiktion");
+    assertThat(efiles.get(UUID.fromString(application.efileId())).status())
+        .isEqualTo(EFileStatus.CLOSED);
+    assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Ihre Baugenehmigung gilt als erteilt"));
+  }
+
+  static String german(LocalDate date) {
+    return String.format(
+        "%02d.%02d.%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+  }
+}

@@ -1,0 +1,83 @@
+package de.amtsflow.permit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+
+/** Applications as the citizen's form sends them, and small real PDFs as plans. */
+final class PermitFixtures {
+
+  private PermitFixtures() {}
+
+  static Map<String, Object> address(String street) {
+    return Map.of("street", street, "postalCode", "93047", "city", "Regensburg");
+  }
+
+  /** A complete, valid application: Einfamilienhaus, Gebäudeklasse 1, vereinfachtes Verfahren. */
+  static Map<String, Object> application() {
+    Map<String, Object> project = new HashMap<>();
+    project.put("description", "Neubau eines Einfamilienhauses mit Garage");
+    project.put("measure", "NEW_BUILDING");
+    project.put("buildingClass", 1);
+    project.put("specialBuilding", false);
+    project.put("mainlyResidential", true);
+    project.put("buildingCosts", 350000);
+    Map<String, Object> body = new HashMap<>();
+    body.put(
+        "applicant",
+        Map.of(
+            "name", "Erika Mustermann",
+            "address", address("Lindenweg 3"),
+            "email", "erika@buerger.test"));
+    body.put("builder", Map.of("name", "Erika Mustermann", "address", address("Lindenweg 3")));
+    body.put(
+        "designer",
+        Map.of(
+            "name", "Dipl.-Ing. Max Planer",
+            "qualification", "ARCHITECT",
+            "chamberMembershipNumber", "BY-12345",
+            "authorizedToSubmit", true));
+    body.put(
+        "plot",
+        Map.of(
+            "gemarkung",
+            "Kumpfmühl",
+            "parcels",
+            List.of("123/4"),
+            "address",
+            address("Am Feld 1")));
+    body.put("project", project);
+    body.put("procedure", "SIMPLIFIED");
+    body.put(
+        "neighbourConsents",
+        List.of(Map.of("name", "Hans Nachbar", "parcel", "123/5", "consented", true)));
+    return body;
+  }
+
+  /** The application in the regular procedure (no Genehmigungsfiktion), Gebäudeklasse 3. */
+  static Map<String, Object> regularApplication() {
+    Map<String, Object> body = application();
+    body.put("procedure", "REGULAR");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> project = new HashMap<>((Map<String, Object>) body.get("project"));
+    project.put("buildingClass", 3);
+    body.put("project", project);
+    return body;
+  }
+
+  static byte[] pdf() {
+    try (PDDocument pdf = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      pdf.addPage(new PDPage());
+      pdf.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
