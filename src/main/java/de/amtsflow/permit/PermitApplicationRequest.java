@@ -133,7 +133,7 @@ public record PermitApplicationRequest(
           List<
                   @NotBlank(message = "Flurstücksnummer fehlt.")
                   @Pattern(
-                      regexp = "\\s*\\d{1,6}(/\\d{1,4})?\\s*",
+                      regexp = "\\s*|\\s*\\d{1,6}(/\\d{1,4})?\\s*",
                       message = "Flurstücksnummer wie 123 oder 123/4.")
                   String>
               parcels,

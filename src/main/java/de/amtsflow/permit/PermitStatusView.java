@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -38,6 +39,9 @@ class PermitStatusView {
           PermitProcess.Task.CHECK_COMPLETENESS,
           "Vollständigkeitsprüfung durch die Bauaufsicht");
 
+  static final String EXPECTED_FICTION =
+      "Genehmigungsfiktion (voraussichtlich, falls keine Unterlagen nachgefordert werden)";
+
   record Step(Instant at, PermitStatus status, String text) {}
 
   /**
@@ -60,6 +64,7 @@ class PermitStatusView {
   private final PermitDeadlines deadlines;
   private final ManagementService management;
   private final TaskService tasks;
+  private final RuntimeService runtime;
   private final EngineAsSystem engine;
 
   PermitStatusView(
@@ -67,11 +72,13 @@ class PermitStatusView {
       PermitDeadlines deadlines,
       ManagementService management,
       TaskService tasks,
+      RuntimeService runtime,
       EngineAsSystem engine) {
     this.cases = cases;
     this.deadlines = deadlines;
     this.management = management;
     this.tasks = tasks;
+    this.runtime = runtime;
     this.engine = engine;
   }
 
@@ -89,7 +96,7 @@ class PermitStatusView {
     List<Deadline> open =
         application.status.closed() || application.processInstanceId == null
             ? List.of()
-            : engine.call(() -> openDeadlines(application.processInstanceId));
+            : engine.call(() -> openDeadlines(application));
     return new Status(
         application.id,
         application.fileNumber,
@@ -101,7 +108,8 @@ class PermitStatusView {
         timeline);
   }
 
-  private List<Deadline> openDeadlines(String processInstanceId) {
+  private List<Deadline> openDeadlines(PermitApplicationEntity application) {
+    String processInstanceId = application.processInstanceId;
     List<Job> timers =
         management.createJobQuery().processInstanceId(processInstanceId).timers().list();
     Map<String, String> activityOf =
@@ -133,6 +141,18 @@ class PermitStatusView {
                     deadline(
                         DEADLINES.get(PermitProcess.Task.CHECK_COMPLETENESS),
                         t.getDueDate().toInstant())));
+    // before the completeness check the fiction timer does not run yet, but its date is known
+    // unless documents are requested: the citizen sees it as expected
+    boolean fictionRunning =
+        open.stream()
+            .anyMatch(d -> d.label().equals(DEADLINES.get(PermitProcess.Timer.APPROVAL_FICTION)));
+    if (application.approvalFiction
+        && application.status == PermitStatus.RECEIVED
+        && !fictionRunning
+        && runtime.getVariable(processInstanceId, PermitProcess.Var.APPROVAL_FICTION_AT)
+            instanceof java.util.Date expected) {
+      open.add(deadline(EXPECTED_FICTION, expected.toInstant()));
+    }
     // one line per deadline even when several agencies are heard at once
     return List.copyOf(
         open.stream()

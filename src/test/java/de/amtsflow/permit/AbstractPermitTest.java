@@ -3,6 +3,8 @@ package de.amtsflow.permit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import de.amtsflow.AbstractHttpTest;
 import de.amtsflow.efile.Document;
 import de.amtsflow.efile.EFileStore;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +31,9 @@ import org.springframework.web.client.RestClient;
 
 /** The citizen's and the clerks' HTTP calls, as the web form, curl or Tasklist make them. */
 abstract class AbstractPermitTest extends AbstractHttpTest {
+
+  /** The applicant's mailbox: mail is the world outside the municipality. */
+  @RegisterExtension static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;

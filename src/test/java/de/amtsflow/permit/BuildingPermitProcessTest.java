@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import de.amtsflow.efile.Document;
 import de.amtsflow.efile.EFileStatus;
 import jakarta.mail.internet.MimeMessage;
@@ -22,7 +20,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -33,8 +30,6 @@ import org.springframework.http.ResponseEntity;
 class BuildingPermitProcessTest extends AbstractPermitTest {
 
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-  @RegisterExtension static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
   /** Sets the engine clock (and so the application's) to 10:00 on the given day. */
   static void today(LocalDate day) {
