@@ -1,6 +1,9 @@
 package de.amtsflow;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -21,9 +24,14 @@ public abstract class AbstractHttpTest {
 
   protected RestClient anonymous;
 
+  @Autowired private ProcessEngine processEngine;
+
   @BeforeEach
   void createClient() {
     anonymous = client().build();
+    // camunda-bpm-assert keeps the first engine it found; after another test class's context
+    // replaced this one's (one context at a time), it must be told about this context's engine
+    AbstractAssertions.init(processEngine);
   }
 
   protected RestClient.Builder client() {

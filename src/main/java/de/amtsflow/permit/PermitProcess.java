@@ -154,6 +154,9 @@ public final class PermitProcess {
     private Task() {}
   }
 
+  /** The event-based gateway where the process waits for documents or the deadline. */
+  public static final String AWAIT_DOCUMENTS = "Gateway_AwaitDocuments";
+
   /** Activities whose start moves the application's status on (execution listener). */
   public static final class Activity {
     public static final String PROCEDURE = "SubProcess_Procedure";

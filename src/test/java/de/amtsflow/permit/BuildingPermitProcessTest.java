@@ -227,7 +227,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     // the first of two files is only filed; the second answers the Nachforderung
     ResponseEntity<JsonNode> first = anonymousUploadKeepingRequestOpen(application);
     assertThat(first.getBody().get("answeredRequest").asBoolean()).isFalse();
-    assertThat(pi).isWaitingAt("Gateway_AwaitDocuments");
+    assertThat(pi).isWaitingAt(PermitProcess.AWAIT_DOCUMENTS);
     ResponseEntity<JsonNode> second =
         upload(
             application.id(),
@@ -288,7 +288,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     // the last day of the deadline is still open
     today(deadline);
     assertThat(fireDueTimers(pi)).isZero();
-    assertThat(pi).isWaitingAt("Gateway_AwaitDocuments");
+    assertThat(pi).isWaitingAt(PermitProcess.AWAIT_DOCUMENTS);
 
     today(deadline.plusDays(1));
     assertThat(fireDueTimers(pi)).isEqualTo(1);
