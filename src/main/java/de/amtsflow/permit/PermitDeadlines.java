@@ -53,16 +53,22 @@ class PermitDeadlines {
     return start.plus(deadlines.approvalFiction()).plusDays(1);
   }
 
-  /** Process variables for the deadlines that start now: at receipt and when documents arrive. */
-  Map<String, Object> restart(boolean approvalFictionApplies) {
+  /**
+   * Process variables for the deadlines that start now: at receipt, and when documents arrive that
+   * a Nachforderung asked for. The Genehmigungsfiktion restarts only if {@code restartFiction}.
+   */
+  Map<String, Object> restart(boolean approvalFictionApplies, boolean restartFiction) {
     Map<String, Object> vars = new HashMap<>();
     vars.put(
         PermitProcess.Var.COMPLETENESS_DUE,
         endOf(today().plus(properties.deadlines().completenessCheck())));
-    Optional<LocalDate> fiction =
-        approvalFictionApplies ? Optional.of(approvalFictionDay()) : Optional.empty();
-    vars.put(PermitProcess.Var.APPROVAL_FICTION_AT, fiction.map(this::startOf).orElse(null));
-    vars.put(PermitProcess.Var.APPROVAL_FICTION_DATE, fiction.map(GermanFormats::date).orElse(""));
+    if (restartFiction) {
+      Optional<LocalDate> fiction =
+          approvalFictionApplies ? Optional.of(approvalFictionDay()) : Optional.empty();
+      vars.put(PermitProcess.Var.APPROVAL_FICTION_AT, fiction.map(this::startOf).orElse(null));
+      vars.put(
+          PermitProcess.Var.APPROVAL_FICTION_DATE, fiction.map(GermanFormats::date).orElse(""));
+    }
     return vars;
   }
 
@@ -73,6 +79,10 @@ class PermitDeadlines {
 
   Date startOf(LocalDate day) {
     return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+  }
+
+  Date now() {
+    return Date.from(clock.instant());
   }
 
   LocalDate today() {

@@ -84,7 +84,10 @@ class PermitDocuments {
     if (!waiting) {
       return false;
     }
-    Map<String, Object> restart = deadlines.restart(application.approvalFiction);
+    boolean inTime =
+        !Boolean.FALSE.equals(
+            runtime.getVariable(application.processInstanceId, PermitProcess.Var.REQUEST_IN_TIME));
+    Map<String, Object> restart = deadlines.restart(application.approvalFiction, inTime);
     cases.moveTo(
         application.id,
         PermitStatus.RECEIVED,

@@ -180,7 +180,7 @@ class PermitIntake {
 
   private Map<String, Object> variables(
       PermitApplicationEntity application, PermitApplicationRequest request) {
-    Map<String, Object> vars = new HashMap<>(deadlines.restart(application.approvalFiction));
+    Map<String, Object> vars = new HashMap<>(deadlines.restart(application.approvalFiction, true));
     vars.put(PermitProcess.Var.APPLICATION_ID, application.id.toString());
     vars.put(PermitProcess.Var.EFILE_ID, application.efileId.toString());
     vars.put(PermitProcess.Var.FILE_NUMBER, application.fileNumber);

@@ -76,6 +76,12 @@ public final class PermitProcess {
     /** End of the deadline day (java.util.Date); the Rücknahmefiktion timer waits for it. */
     public static final String RESUBMISSION_DEADLINE_AT = "resubmissionDeadlineAt";
 
+    /**
+     * Whether the open Nachforderung was sent within the completeness check period (Boolean): only
+     * then do the requested documents restart the Genehmigungsfiktion (Art. 68 Abs. 2 BayBO).
+     */
+    public static final String REQUEST_IN_TIME = "requestInTime";
+
     /** How many Nachforderungen were sent (Integer); names the letters. */
     public static final String REQUEST_ROUND = "requestRound";
 
@@ -167,6 +173,9 @@ public final class PermitProcess {
 
   /** Timer events; the status endpoint shows the running ones as open deadlines. */
   public static final class Timer {
+    /** Non-interrupting: the completeness check is overdue; the task stays and is escalated. */
+    public static final String COMPLETENESS_CHECK_DUE = "Timer_CompletenessCheckDue";
+
     public static final String RESUBMISSION_DEADLINE = "Timer_ResubmissionDeadline";
     public static final String CONSENT_FICTION = "Timer_ConsentFiction";
     public static final String AGENCY_FICTION = "Timer_AgencyFiction";

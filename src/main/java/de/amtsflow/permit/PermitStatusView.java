@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
@@ -36,7 +35,7 @@ class PermitStatusView {
           "Frist der Gemeinde für das Einvernehmen",
           PermitProcess.Timer.AGENCY_FICTION,
           "Frist der Fachstellen für ihre Stellungnahmen",
-          PermitProcess.Task.CHECK_COMPLETENESS,
+          PermitProcess.Timer.COMPLETENESS_CHECK_DUE,
           "Vollständigkeitsprüfung durch die Bauaufsicht");
 
   static final String EXPECTED_FICTION =
@@ -63,7 +62,6 @@ class PermitStatusView {
   private final PermitCases cases;
   private final PermitDeadlines deadlines;
   private final ManagementService management;
-  private final TaskService tasks;
   private final RuntimeService runtime;
   private final EngineAsSystem engine;
 
@@ -71,13 +69,11 @@ class PermitStatusView {
       PermitCases cases,
       PermitDeadlines deadlines,
       ManagementService management,
-      TaskService tasks,
       RuntimeService runtime,
       EngineAsSystem engine) {
     this.cases = cases;
     this.deadlines = deadlines;
     this.management = management;
-    this.tasks = tasks;
     this.runtime = runtime;
     this.engine = engine;
   }
@@ -128,19 +124,6 @@ class PermitStatusView {
         open.add(deadline(label, timer.getDuedate().toInstant()));
       }
     }
-    tasks
-        .createTaskQuery()
-        .processInstanceId(processInstanceId)
-        .taskDefinitionKey(PermitProcess.Task.CHECK_COMPLETENESS)
-        .list()
-        .stream()
-        .filter(t -> t.getDueDate() != null)
-        .forEach(
-            t ->
-                open.add(
-                    deadline(
-                        DEADLINES.get(PermitProcess.Task.CHECK_COMPLETENESS),
-                        t.getDueDate().toInstant())));
     // before the completeness check the fiction timer does not run yet, but its date is known
     // unless documents are requested: the citizen sees it as expected
     boolean fictionRunning =

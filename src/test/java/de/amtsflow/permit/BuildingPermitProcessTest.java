@@ -547,6 +547,47 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Ihre Baugenehmigung gilt als erteilt"));
   }
 
+  @Test
+  void anOverdueCompletenessCheckIsEscalatedAndALateNachforderungDoesNotRestartTheFiction() {
+    LocalDate submitted = LocalDate.now(BERLIN).withDayOfMonth(1);
+    today(submitted);
+    Submitted application = submit(PermitFixtures.application());
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+    String fiction = german(submitted.plusDays(21).plusMonths(3).plusDays(1));
+    assertThat(status(application).get("openDeadlines").findValuesAsText("lastDay"))
+        .contains(german(submitted.plusDays(21)));
+
+    // the three weeks pass: the task stays, moves up the clerks' list, the e-file records it
+    today(submitted.plusDays(21));
+    assertThat(fireDueTimers(pi)).isZero();
+    today(submitted.plusDays(22));
+    assertThat(fireDueTimers(pi)).isEqualTo(1);
+    assertThat(task(pi, PermitProcess.Task.CHECK_COMPLETENESS).getPriority()).isEqualTo(80);
+    assertThat(efiles.audit(UUID.fromString(application.efileId())))
+        .anyMatch(e -> e.action().equals("COMPLETENESS_CHECK_OVERDUE"));
+
+    // a Nachforderung now comes too late to restart the Genehmigungsfiktion (Art. 68 Abs. 2)
+    completeOk(
+        "bauamt",
+        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
+        Map.of(
+            "completeness", "INCOMPLETE",
+            "missingDocuments", List.of("Schnitte"),
+            "resubmissionDeadline", submitted.plusDays(40).toString()));
+    runJobs(pi);
+    today(submitted.plusDays(25));
+    upload(
+        application.id(),
+        application.token(),
+        "SECTIONS_ELEVATIONS",
+        "schnitte.pdf",
+        PermitFixtures.pdf());
+    assertThat(pi).isWaitingAt(PermitProcess.Task.CHECK_COMPLETENESS);
+    assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.APPROVAL_FICTION_DATE))
+        .isEqualTo(fiction);
+  }
+
   static String german(LocalDate date) {
     return String.format(
         "%02d.%02d.%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
