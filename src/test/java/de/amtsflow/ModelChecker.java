@@ -450,7 +450,12 @@ final class ModelChecker {
         if (component.has("key") || "button".equals(component.path("type").asText())) {
           String element =
               component.path("id").asText(component.path("key").asText("?")) + " (form field)";
-          requireName(file, element, component.path("label").asText(null));
+          // a date field shows its dateLabel (form-js); "label" is not displayed there
+          String label =
+              "datetime".equals(component.path("type").asText())
+                  ? component.path("dateLabel").asText(null)
+                  : component.path("label").asText(null);
+          requireName(file, element, label);
         }
         checkComponents(file, component.path("components"));
       }

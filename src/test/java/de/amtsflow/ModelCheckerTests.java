@@ -82,6 +82,7 @@ class ModelCheckerTests {
           probe.bpmn | ' name="Antrag vollständig"' | '' | name-required | EndEvent_ApplicationComplete
           probe.dmn | name="Antrag einstufen" | name=" " | name-required | Decision_Classify
           forms/probe.form | "label": "Vermerk" | "label": " " | name-required | Field_Note (form field)
+          forms/probe.form | "dateLabel": "Frist zur Nachreichung" | "label": "Frist zur Nachreichung" | name-required | Field_Deadline (form field)
           probe.bpmn | name="Antrag ablegen" | name="Review Antrag" | german-name | Task_FileApplication
           probe.bpmn | name="ja" | name="yes" | german-name | Flow_CompleteYes
           probe.dmn | name="Antrag einstufen" | name="Classify the application" | german-name | Decision_Classify
