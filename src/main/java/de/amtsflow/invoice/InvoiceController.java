@@ -4,11 +4,13 @@ import de.amtsflow.efile.DocumentContent;
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.security.Groups;
 import de.amtsflow.security.PublicEndpoint;
+import de.amtsflow.web.ClientRateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +50,7 @@ class InvoiceController {
   private final InvoiceRepository invoices;
   private final InvoiceExtractor extractor;
   private final EFileStore efiles;
-  private final IntakeRateLimiter rateLimiter;
+  private final ClientRateLimiter rateLimiter;
   private final InvoiceProperties properties;
 
   InvoiceController(
@@ -56,13 +58,13 @@ class InvoiceController {
       InvoiceRepository invoices,
       InvoiceExtractor extractor,
       EFileStore efiles,
-      IntakeRateLimiter rateLimiter,
-      InvoiceProperties properties) {
+      InvoiceProperties properties,
+      Clock clock) {
     this.intake = intake;
     this.invoices = invoices;
     this.extractor = extractor;
     this.efiles = efiles;
-    this.rateLimiter = rateLimiter;
+    this.rateLimiter = new ClientRateLimiter(properties.intakePerMinute(), clock);
     this.properties = properties;
   }
 
@@ -187,18 +189,7 @@ class InvoiceController {
   }
 
   private void throttle(HttpServletRequest request) {
-    long wait = rateLimiter.acquire(request.getRemoteAddr());
-    if (wait > 0) {
-      var problem =
-          InvoiceProblems.of(
-              HttpStatus.TOO_MANY_REQUESTS,
-              "rate-limited",
-              "Zu viele Rechnungen",
-              "Bitte senden Sie in " + wait + " Sekunden erneut.",
-              Map.of("retryAfterSeconds", wait));
-      problem.getHeaders().set("Retry-After", Long.toString(wait));
-      throw problem;
-    }
+    rateLimiter.check(request.getRemoteAddr(), "Zu viele Rechnungen");
   }
 
   private static ResponseEntity<InvoiceReceipt> accepted(InvoiceReceipt receipt) {

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsflow.efile.Document;
 import de.amtsflow.security.Groups;
 import de.amtsflow.security.PublicEndpoint;
+import de.amtsflow.web.ClientRateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -54,18 +57,22 @@ class PermitController {
   private final PermitStatusView statusView;
   private final PermitCases cases;
   private final ObjectMapper json;
+  private final ClientRateLimiter submits;
 
   PermitController(
       PermitIntake intake,
       PermitDocuments documents,
       PermitStatusView statusView,
       PermitCases cases,
-      ObjectMapper json) {
+      ObjectMapper json,
+      PermitProperties properties,
+      Clock clock) {
     this.intake = intake;
     this.documents = documents;
     this.statusView = statusView;
     this.cases = cases;
     this.json = json;
+    this.submits = new ClientRateLimiter(properties.submitsPerMinute(), clock);
   }
 
   @Bean
@@ -91,8 +98,12 @@ class PermitController {
   ResponseEntity<PermitReceipt> submit(
       @RequestBody PermitApplicationRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      Authentication user) {
+      Authentication user,
+      HttpServletRequest http) {
     String clerk = hasGroup(user, Groups.PERMIT_CLERKS) ? user.getName() : null;
+    if (clerk == null) {
+      submits.check(http.getRemoteAddr(), "Zu viele Anträge");
+    }
     PermitIntake.Submitted submitted;
     try {
       submitted = intake.submit(request, idempotencyKey, clerk);

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param resubmissionMax longest deadline a clerk may set for a Nachforderung
  * @param retentionYearsGranted how long the e-file of a granted permit is kept
  * @param retentionYearsOther how long the e-file of a refused or withdrawn application is kept
+ * @param submitsPerMinute applications one client (IP address) may submit per minute
  */
 @ConfigurationProperties("amtsflow.permit")
 public record PermitProperties(
@@ -24,7 +25,8 @@ public record PermitProperties(
     Period resubmissionMin,
     Period resubmissionMax,
     Integer retentionYearsGranted,
-    Integer retentionYearsOther) {
+    Integer retentionYearsOther,
+    Integer submitsPerMinute) {
 
   /**
    * The statutory deadlines of one Land.
@@ -54,6 +56,7 @@ public record PermitProperties(
     resubmissionMax = resubmissionMax == null ? Period.ofMonths(3) : resubmissionMax;
     retentionYearsGranted = retentionYearsGranted == null ? 30 : retentionYearsGranted;
     retentionYearsOther = retentionYearsOther == null ? 10 : retentionYearsOther;
+    submitsPerMinute = submitsPerMinute == null ? 10 : submitsPerMinute;
     Deadlines deadlines = states.get(state);
     if (deadlines == null) {
       throw new IllegalStateException(

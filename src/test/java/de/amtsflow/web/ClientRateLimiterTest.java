@@ -1,14 +1,14 @@
-package de.amtsflow.invoice;
+package de.amtsflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class IntakeRateLimiterTest {
+class ClientRateLimiterTest {
 
   static final class MutableClock extends Clock {
     Instant now = Instant.parse("2026-11-24T10:00:00Z");
@@ -32,8 +32,7 @@ class IntakeRateLimiterTest {
   @Test
   void limitsEachClientPerMinuteAndForgetsAfterTheWindow() {
     MutableClock clock = new MutableClock();
-    InvoiceProperties properties = new InvoiceProperties(List.of(), null, 3, null, null, null);
-    IntakeRateLimiter limiter = new IntakeRateLimiter(properties, clock);
+    ClientRateLimiter limiter = new ClientRateLimiter(3, clock);
 
     assertThat(limiter.acquire("10.0.0.1")).isZero();
     assertThat(limiter.acquire("10.0.0.1")).isZero();
@@ -44,5 +43,21 @@ class IntakeRateLimiterTest {
 
     clock.now = clock.now.plusSeconds(41);
     assertThat(limiter.acquire("10.0.0.1")).isZero();
+  }
+
+  @Test
+  void refusesWith429AndRetryAfter() {
+    MutableClock clock = new MutableClock();
+    ClientRateLimiter limiter = new ClientRateLimiter(1, clock);
+    limiter.check("10.0.0.1", "Zu viele Anträge");
+
+    assertThatThrownBy(() -> limiter.check("10.0.0.1", "Zu viele Anträge"))
+        .isInstanceOfSatisfying(
+            org.springframework.web.ErrorResponseException.class,
+            e -> {
+              assertThat(e.getStatusCode().value()).isEqualTo(429);
+              assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("60");
+              assertThat(e.getBody().getTitle()).isEqualTo("Zu viele Anträge");
+            });
   }
 }
