@@ -21,21 +21,29 @@ public class EngineClock {
   @Bean
   @Primary
   Clock engineClock() {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZONE;
-      }
+    return new FollowingEngine(ZONE);
+  }
 
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return Clock.fixed(instant(), zone);
-      }
+  private static final class FollowingEngine extends Clock {
+    private final ZoneId zone;
 
-      @Override
-      public Instant instant() {
-        return ClockUtil.getCurrentTime().toInstant();
-      }
-    };
+    FollowingEngine(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId other) {
+      return new FollowingEngine(other);
+    }
+
+    @Override
+    public Instant instant() {
+      return ClockUtil.getCurrentTime().toInstant();
+    }
   }
 }
