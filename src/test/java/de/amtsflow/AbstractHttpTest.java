@@ -1,6 +1,10 @@
 package de.amtsflow;
 
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +29,7 @@ public abstract class AbstractHttpTest {
   protected RestClient anonymous;
 
   @Autowired private ProcessEngine processEngine;
+  @Autowired private ManagementService management;
 
   @BeforeEach
   void createClient() {
@@ -32,6 +37,21 @@ public abstract class AbstractHttpTest {
     // camunda-bpm-assert keeps the first engine it found; after another test class's context
     // replaced this one's (one context at a time), it must be told about this context's engine
     AbstractAssertions.init(processEngine);
+  }
+
+  /**
+   * Runs the process instance's async continuations (letters, payment orders, closing) as the job
+   * executor would; tests switch it off to run them explicitly.
+   */
+  protected void runJobs(ProcessInstance pi) {
+    for (int i = 0; i < 10; i++) {
+      List<Job> jobs =
+          management.createJobQuery().processInstanceId(pi.getId()).executable().messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
   }
 
   protected RestClient.Builder client() {

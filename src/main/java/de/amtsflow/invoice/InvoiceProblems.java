@@ -1,9 +1,8 @@
 package de.amtsflow.invoice;
 
-import java.net.URI;
+import de.amtsflow.web.Problems;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Refusals of the invoice intake, as RFC 9457 problems in German (suppliers read them). */
@@ -13,12 +12,7 @@ final class InvoiceProblems {
 
   static ErrorResponseException of(
       HttpStatus status, String code, String title, String detail, Map<String, Object> extra) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("urn:amtsflow:problem:invoice:" + code));
-    problem.setProperty("code", code);
-    extra.forEach(problem::setProperty);
-    return new ErrorResponseException(status, problem, null);
+    return Problems.of(status, "invoice", code, title, detail, extra);
   }
 
   static ErrorResponseException unsupported(UnsupportedInvoiceFormatException e) {

@@ -28,7 +28,7 @@ import java.util.List;
  * @param neighbourConsents signatures of neighbours already collected (optional)
  */
 public record PermitApplicationRequest(
-    @NotNull(message = "Angaben zum Antragsteller fehlen.") @Valid Applicant applicant,
+    @NotNull(message = "Angaben zum Antragsteller fehlen.") @Valid Party applicant,
     @NotNull(message = "Angaben zum Bauherrn fehlen.") @Valid Party builder,
     @NotNull(message = "Angaben zum Entwurfsverfasser fehlen.") @Valid Designer designer,
     @NotNull(message = "Angaben zum Grundstück fehlen.") @Valid Plot plot,
@@ -87,14 +87,7 @@ public record PermitApplicationRequest(
       @NotBlank(message = "Ort fehlt.") @Size(max = 100, message = "Höchstens 100 Zeichen.")
           String city) {}
 
-  public record Applicant(
-      @NotBlank(message = "Name fehlt.") @Size(max = 200, message = "Höchstens 200 Zeichen.")
-          String name,
-      @NotNull(message = "Anschrift fehlt.") @Valid Address address,
-      @Email(message = "Keine gültige E-Mail-Adresse.")
-          @Size(max = 320, message = "Höchstens 320 Zeichen.")
-          String email) {}
-
+  /** The applicant or the Bauherr; the applicant's e-mail is required for online applications. */
   public record Party(
       @NotBlank(message = "Name fehlt.") @Size(max = 200, message = "Höchstens 200 Zeichen.")
           String name,

@@ -1,9 +1,8 @@
 package de.amtsflow.permit;
 
-import java.net.URI;
+import de.amtsflow.web.Problems;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Refusals of the permit API, as RFC 9457 problems in German (citizens read them). */
@@ -13,12 +12,7 @@ final class PermitProblems {
 
   static ErrorResponseException of(
       HttpStatus status, String code, String title, String detail, Map<String, Object> extra) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("urn:amtsflow:problem:permit:" + code));
-    problem.setProperty("code", code);
-    extra.forEach(problem::setProperty);
-    return new ErrorResponseException(status, problem, null);
+    return Problems.of(status, "permit", code, title, detail, extra);
   }
 
   /** Unknown application, or a wrong or missing token: the same answer, so nothing is revealed. */

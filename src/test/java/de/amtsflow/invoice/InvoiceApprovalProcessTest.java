@@ -105,17 +105,6 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
         .singleResult();
   }
 
-  void runJobs(ProcessInstance pi) {
-    for (int i = 0; i < 10; i++) {
-      List<Job> jobs =
-          management.createJobQuery().processInstanceId(pi.getId()).executable().messages().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
-  }
-
   Task task(ProcessInstance pi, String key) {
     return tasks
         .createTaskQuery()

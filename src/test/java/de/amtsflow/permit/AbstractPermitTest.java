@@ -132,18 +132,6 @@ abstract class AbstractPermitTest extends AbstractHttpTest {
         .singleResult();
   }
 
-  /** Runs the async continuations (letters, closing) as the job executor would. */
-  void runJobs(ProcessInstance pi) {
-    for (int i = 0; i < 10; i++) {
-      List<Job> jobs =
-          management.createJobQuery().processInstanceId(pi.getId()).executable().messages().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
-  }
-
   /** Fires the timers that are due at the (moved) engine clock, then what follows them. */
   int fireDueTimers(ProcessInstance pi) {
     List<Job> due =
