@@ -19,9 +19,19 @@ final class ProblemResponses {
   private ProblemResponses() {}
 
   static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+    return unauthorized(json, true);
+  }
+
+  /**
+   * @param challenge send the Basic challenge; not for browser pages, where it makes the browser
+   *     pop up its own login dialog over Tasklist's
+   */
+  static AuthenticationEntryPoint unauthorized(ObjectMapper json, boolean challenge) {
     return (request, response, e) -> {
-      response.setHeader(
-          HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"amtsflow\", charset=\"UTF-8\"");
+      if (challenge) {
+        response.setHeader(
+            HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"amtsflow\", charset=\"UTF-8\"");
+      }
       write(
           json,
           response,

@@ -81,7 +81,7 @@ class SecurityConfig {
             auth ->
                 auth
                     // the Camunda webapps authenticate themselves (login page, session, CSRF)
-                    .requestMatchers(path("/camunda/**"))
+                    .requestMatchers(path("/camunda/**"), path("/camunda-welcome/**"))
                     .permitAll()
                     .requestMatchers(
                         path("/"),
@@ -97,7 +97,12 @@ class SecurityConfig {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json)))
+        // no Basic challenge on browser paths: Tasklist's first-visit check must not make the
+        // browser show its own login dialog over Tasklist's login page
+        .httpBasic(
+            basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(json, false)))
+        .exceptionHandling(
+            ex -> ex.authenticationEntryPoint(ProblemResponses.unauthorized(json, false)))
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
         // Tasklist renders forms in frames of its own origin
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));

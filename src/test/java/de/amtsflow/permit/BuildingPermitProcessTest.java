@@ -239,6 +239,13 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     assertThat(second.getBody().get("answeredRequest").asBoolean()).isTrue();
 
     assertThat(pi).isWaitingAt(PermitProcess.Task.CHECK_COMPLETENESS);
+    // the second check starts empty: the form does not offer the first round's answers again
+    Map<String, Object> form =
+        tasks.getVariables(task(pi, PermitProcess.Task.CHECK_COMPLETENESS).getId());
+    assertThat(form)
+        .containsEntry(PermitProcess.Var.COMPLETENESS, null)
+        .containsEntry(PermitProcess.Var.MISSING_DOCUMENTS, null)
+        .containsEntry(PermitProcess.Var.RESUBMISSION_DEADLINE, null);
     assertThat(status(application).get("statusText").asText()).isEqualTo("Eingegangen");
     assertThat(titles(application)).contains("Standsicherheitsnachweis", "Brandschutznachweis");
     confirmComplete(pi);

@@ -175,6 +175,29 @@ class SecurityTest extends AbstractHttpTest {
   }
 
   @Test
+  void browserPagesNeverMakeTheBrowserPromptForABasicLogin() {
+    // Tasklist's first visit asks for /camunda-welcome; a Basic challenge there popped up the
+    // browser's own login dialog over Tasklist's
+    ResponseEntity<String> welcome =
+        anonymous.get().uri("/camunda-welcome/").retrieve().toEntity(String.class);
+    assertThat(welcome.getStatusCode().value()).isNotEqualTo(401);
+    ResponseEntity<String> other =
+        anonymous.get().uri("/irgendeine-seite").retrieve().toEntity(String.class);
+    assertThat(other.getStatusCode().value()).isEqualTo(401);
+    assertThat(other.getHeaders().containsKey("WWW-Authenticate")).isFalse();
+    // the machine APIs keep the challenge (curl, Swagger UI)
+    assertThat(
+            anonymous
+                .get()
+                .uri("/api/tasks")
+                .retrieve()
+                .toEntity(String.class)
+                .getHeaders()
+                .getFirst("WWW-Authenticate"))
+        .startsWith("Basic");
+  }
+
+  @Test
   // Boot's tests switch metrics export off, so /actuator/prometheus itself is checked in the
   // README walkthrough; here: it is not open
   void healthIsOpenButMetricsAreNot() {
