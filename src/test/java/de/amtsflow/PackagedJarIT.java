@@ -84,6 +84,20 @@ class PackagedJarIT {
 
     assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
     assertThat(receipt.body()).contains("\"valid\":true").contains("RE-");
+    // a Bauantrag too: its migration, the permit model and the letters' PDF run in the jar
+    String application =
+        new String(
+            getClass().getResourceAsStream("/permit/application.json").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> permit =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/permit-applications"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(application))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(permit.statusCode()).as(permit.body()).isEqualTo(201);
+    assertThat(permit.body()).contains("\"fileNumber\":\"BAU-").contains("trackingToken");
     assertThat(get(http, base + "/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
     assertThat(get(http, base + "/api/efiles?number=RE-1").statusCode()).isEqualTo(401);
   }
