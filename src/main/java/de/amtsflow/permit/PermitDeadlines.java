@@ -43,14 +43,13 @@ class PermitDeadlines {
    * period and runs for the fiction period.
    */
   LocalDate approvalFictionDay() {
-    PermitProperties.Deadlines deadlines = properties.deadlines();
-    LocalDate start =
-        today()
-            .plus(
-                deadlines.approvalFictionStart() == null
-                    ? java.time.Period.ZERO
-                    : deadlines.approvalFictionStart());
-    return start.plus(deadlines.approvalFiction()).plusDays(1);
+    return fictionPeriodStart().plus(properties.deadlines().approvalFiction()).plusDays(1);
+  }
+
+  /** The fiction period starts this long after the complete documents arrived today. */
+  private LocalDate fictionPeriodStart() {
+    java.time.Period offset = properties.deadlines().approvalFictionStart();
+    return today().plus(offset == null ? java.time.Period.ZERO : offset);
   }
 
   /**
@@ -63,6 +62,7 @@ class PermitDeadlines {
         PermitProcess.Var.COMPLETENESS_DUE,
         endOf(today().plus(properties.deadlines().completenessCheck())));
     if (restartFiction) {
+      vars.put(PermitProcess.Var.FICTION_PERIOD_START, startOf(fictionPeriodStart()));
       Optional<LocalDate> fiction =
           approvalFictionApplies ? Optional.of(approvalFictionDay()) : Optional.empty();
       vars.put(PermitProcess.Var.APPROVAL_FICTION_AT, fiction.map(this::startOf).orElse(null));
@@ -105,11 +105,12 @@ class PermitDeadlines {
     return today().plus(properties.resubmissionMax());
   }
 
-  String consentPeriod() {
-    return properties.deadlines().consentFiction().toString();
-  }
-
-  String agencyPeriod() {
-    return properties.deadlines().agencyFiction().toString();
+  /** The participation deadlines, starting today: they end with the last day of their period. */
+  Map<String, Object> participation() {
+    return Map.of(
+        PermitProcess.Var.CONSENT_FICTION_AT,
+        endOf(today().plus(properties.deadlines().consentFiction())),
+        PermitProcess.Var.AGENCY_FICTION_AT,
+        endOf(today().plus(properties.deadlines().agencyFiction())));
   }
 }

@@ -198,8 +198,6 @@ class PermitIntake {
         PermitProcess.Var.BUILDING_COSTS_TEXT,
         GermanFormats.amount(application.buildingCosts) + " €");
     vars.put(PermitProcess.Var.APPROVAL_FICTION_APPLIES, application.approvalFiction);
-    vars.put(PermitProcess.Var.CONSENT_PERIOD, deadlines.consentPeriod());
-    vars.put(PermitProcess.Var.AGENCY_PERIOD, deadlines.agencyPeriod());
     vars.put(PermitProcess.Var.REQUEST_ROUND, 0);
     vars.put(PermitProcess.Var.STATEMENTS_SUMMARY, "");
     return vars;

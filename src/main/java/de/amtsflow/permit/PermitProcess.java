@@ -1,7 +1,5 @@
 package de.amtsflow.permit;
 
-import java.util.List;
-
 /**
  * Names shared by {@code bpmn/permit/building-permit.bpmn}, its fee table, its forms and the Java
  * side. Keep them in step with the model: {@code BpmnModelTests} checks bean names, forms, the
@@ -45,7 +43,10 @@ public final class PermitProcess {
     /** Whether the Genehmigungsfiktion (Art. 68 Abs. 2 BayBO) can occur for this application. */
     public static final String APPROVAL_FICTION_APPLIES = "approvalFictionApplies";
 
-    /** When the permit counts as granted (java.util.Date); restarts when documents arrive. */
+    /**
+     * When the permit counts as granted (java.util.Date); restarts when documents arrive that a
+     * Nachforderung sent in time asked for.
+     */
     public static final String APPROVAL_FICTION_AT = "approvalFictionAt";
 
     /** {@link #APPROVAL_FICTION_AT} as clerks read it ("dd.MM.yyyy"), "" when it cannot occur. */
@@ -54,11 +55,20 @@ public final class PermitProcess {
     /** Due date of "Vollständigkeit prüfen" (java.util.Date): three weeks after receipt. */
     public static final String COMPLETENESS_DUE = "completenessDue";
 
-    /** ISO 8601 period of the Einvernehmen fiction (§ 36 Abs. 2 BauGB: "P2M"). */
-    public static final String CONSENT_PERIOD = "consentPeriod";
+    /**
+     * When the Einvernehmen counts as granted (java.util.Date): the start of the day after the
+     * period (§ 36 Abs. 2 BauGB: two months) that began when participation started.
+     */
+    public static final String CONSENT_FICTION_AT = "consentFictionAt";
 
-    /** ISO 8601 period of an agency's fiction of consent ("P1M"). */
-    public static final String AGENCY_PERIOD = "agencyPeriod";
+    /** When an agency's consent counts as given (java.util.Date), likewise. */
+    public static final String AGENCY_FICTION_AT = "agencyFictionAt";
+
+    /**
+     * Start of the Genehmigungsfiktion's period (java.util.Date). A Nachforderung sent before it
+     * restarts the fiction when the documents arrive; one sent later does not (Art. 68 Abs. 2).
+     */
+    public static final String FICTION_PERIOD_START = "fictionPeriodStart";
 
     // "Vollständigkeit prüfen"
     /** Form radio: "COMPLETE" or "INCOMPLETE". */
@@ -231,10 +241,6 @@ public final class PermitProcess {
 
     public String label() {
       return label;
-    }
-
-    static List<Agency> all() {
-      return List.of(values());
     }
   }
 }

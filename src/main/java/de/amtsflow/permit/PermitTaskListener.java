@@ -107,8 +107,6 @@ class PermitTaskListener implements TaskListener {
     Object round = task.getVariable(Var.REQUEST_ROUND);
     task.setVariable(Var.REQUEST_ROUND, (round instanceof Integer i ? i : 0) + 1);
     task.setVariable(Var.RESUBMISSION_DEADLINE_AT, deadlines.endOf(deadline));
-    Object due = task.getVariable(Var.COMPLETENESS_DUE);
-    task.setVariable(Var.REQUEST_IN_TIME, !(due instanceof Date d) || deadlines.now().before(d));
     task.setVariable(Var.COMPLETE, false);
   }
 

@@ -32,6 +32,11 @@ class RequestDocumentsDelegate implements JavaDelegate {
     Date deadlineAt = (Date) execution.getVariable(PermitProcess.Var.RESUBMISSION_DEADLINE_AT);
     String lastDay = GermanFormats.date(deadlines.dayOf(deadlineAt).minusDays(1));
     int round = (Integer) execution.getVariable(PermitProcess.Var.REQUEST_ROUND);
+    // sent before the fiction period began: the documents will restart it (Art. 68 Abs. 2 BayBO)
+    Object periodStart = execution.getVariable(PermitProcess.Var.FICTION_PERIOD_START);
+    execution.setVariable(
+        PermitProcess.Var.REQUEST_IN_TIME,
+        !(periodStart instanceof Date start) || deadlines.now().before(start));
 
     PermitApplicationEntity application =
         cases.moveTo(

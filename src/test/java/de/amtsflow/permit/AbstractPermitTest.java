@@ -161,9 +161,18 @@ abstract class AbstractPermitTest extends AbstractHttpTest {
         .toEntity(JsonNode.class);
   }
 
+  /** Completes the task and runs what follows asynchronously (filing, letters). */
   void completeOk(String user, Task task, Object payload) {
     ResponseEntity<JsonNode> response = complete(user, task, payload);
     assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+    ProcessInstance pi =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult();
+    if (pi != null) {
+      runJobs(pi);
+    }
   }
 
   /** "Vollständigkeit prüfen" → complete, hearing the given agencies. */

@@ -473,12 +473,19 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     LocalDate start = today();
     confirmComplete(pi, "NATURE");
 
+    // the last day of the month is still the agency's
+    ClockUtil.setCurrentTime(
+        Date.from(start.plusMonths(1).atTime(23, 59).atZone(BERLIN).toInstant()));
+    assertThat(fireDueTimers(pi)).isZero();
     // one month: the agency's consent counts as given, the Gemeinde still has time
     today(start.plusMonths(1).plusDays(1));
     assertThat(fireDueTimers(pi)).isEqualTo(1);
     assertThat(open(pi, PermitProcess.Task.AGENCY_STATEMENT)).isEmpty();
     assertThat(open(pi, PermitProcess.Task.MUNICIPAL_CONSENT)).hasSize(1);
-    // two months: the Einvernehmen counts as granted (§ 36 Abs. 2 BauGB)
+    // two months: the Einvernehmen counts as granted (§ 36 Abs. 2 BauGB), not on the last day
+    ClockUtil.setCurrentTime(
+        Date.from(start.plusMonths(2).atTime(23, 59).atZone(BERLIN).toInstant()));
+    assertThat(fireDueTimers(pi)).isZero();
     today(start.plusMonths(2).plusDays(1));
     assertThat(fireDueTimers(pi)).isEqualTo(1);
 
