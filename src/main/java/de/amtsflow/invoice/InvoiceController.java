@@ -189,7 +189,7 @@ class InvoiceController {
   }
 
   private void throttle(HttpServletRequest request) {
-    rateLimiter.check(request.getRemoteAddr(), "Zu viele Rechnungen");
+    rateLimiter.check(request.getRemoteAddr(), "invoice", "Zu viele Rechnungen");
   }
 
   private static ResponseEntity<InvoiceReceipt> accepted(InvoiceReceipt receipt) {

@@ -71,6 +71,13 @@ public final class LetterPdf {
 
   private static List<String> wrap(String paragraph) {
     List<String> lines = new ArrayList<>();
+    String[] parts = paragraph.split("\\R");
+    if (parts.length > 1) {
+      for (String part : parts) {
+        lines.addAll(wrap(part));
+      }
+      return lines;
+    }
     StringBuilder line = new StringBuilder();
     for (String word : paragraph.split("\\s+")) {
       if (line.length() + word.length() + 1 > WRAP && !line.isEmpty()) {
@@ -86,11 +93,15 @@ public final class LetterPdf {
     return lines;
   }
 
-  // the standard fonts speak WinAnsi: keep umlauts, replace what they cannot show
+  /** The characters beyond Latin-1 that WinAnsi (the standard fonts' encoding) has. */
+  private static final String WIN_ANSI_EXTRA = "€‚„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+
+  // the standard fonts speak WinAnsi: keep umlauts, €, „“ and dashes; replace what they cannot show
   private static String latin1(String text) {
     StringBuilder safe = new StringBuilder();
     for (char c : text.toCharArray()) {
-      safe.append(c < 256 && (c >= 32 || c == '\t') ? c : (c == '\u20ac' ? 'E' : '?'));
+      boolean shown = (c >= 32 && c < 127) || (c >= 160 && c < 256) || c == '\t';
+      safe.append(shown || WIN_ANSI_EXTRA.indexOf(c) >= 0 ? c : '?');
     }
     return safe.toString();
   }

@@ -27,10 +27,12 @@ class IssueDecisionDelegate implements JavaDelegate {
 
   private final PermitCases cases;
   private final PermitLetters letters;
+  private final PermitProperties properties;
 
-  IssueDecisionDelegate(PermitCases cases, PermitLetters letters) {
+  IssueDecisionDelegate(PermitCases cases, PermitLetters letters, PermitProperties properties) {
     this.cases = cases;
     this.letters = letters;
+    this.properties = properties;
   }
 
   @Override
@@ -43,10 +45,11 @@ class IssueDecisionDelegate implements JavaDelegate {
             approved ? PermitStatus.APPROVED : PermitStatus.REJECTED,
             approved
                 ? PermitProcess.DECISION_APPROVE_WITH_CONDITIONS.equals(decision)
-                    ? "Die Baugenehmigung ist erteilt, mit Nebenbestimmungen. Der Bescheid ist"
-                        + " Ihnen zugegangen."
-                    : "Die Baugenehmigung ist erteilt. Der Bescheid ist Ihnen zugegangen."
-                : "Der Bauantrag ist abgelehnt. Der Bescheid mit Begründung ist Ihnen zugegangen.");
+                    ? "Die Baugenehmigung wurde mit Nebenbestimmungen erteilt. Der Bescheid wurde"
+                        + " Ihnen zugesandt."
+                    : "Die Baugenehmigung wurde erteilt. Der Bescheid wurde Ihnen zugesandt."
+                : "Der Bauantrag wurde abgelehnt. Der Bescheid mit Begründung wurde Ihnen"
+                    + " zugesandt.");
     String project = PermitVariables.text(execution, PermitProcess.Var.PROJECT_DESCRIPTION);
     String plot = PermitVariables.text(execution, PermitProcess.Var.PLOT);
     List<String> body = new ArrayList<>();
@@ -58,7 +61,9 @@ class IssueDecisionDelegate implements JavaDelegate {
               + plot
               + ").");
       body.add(
-          "Die mit Genehmigungsvermerk versehenen Bauvorlagen sind Bestandteil dieses Bescheids.");
+          "Die Bauvorlagen in der E-Akte zum Aktenzeichen "
+              + application.fileNumber
+              + " sind Bestandteil dieses Bescheids.");
       for (String[] provision : SIDE_PROVISIONS) {
         List<String> items = PermitTexts.lines(execution.getVariable(provision[0]));
         if (!items.isEmpty()) {
@@ -82,7 +87,9 @@ class IssueDecisionDelegate implements JavaDelegate {
     }
     body.add(
         "Rechtsbehelfsbelehrung: Gegen diesen Bescheid kann innerhalb eines Monats nach seiner"
-            + " Bekanntgabe Klage beim zuständigen Verwaltungsgericht erhoben werden.");
+            + " Bekanntgabe Klage erhoben werden beim "
+            + properties.court()
+            + ".");
     letters.send(
         application,
         new PermitLetters.Letter(
@@ -114,10 +121,16 @@ class IssueDecisionDelegate implements JavaDelegate {
                     + " Aktenzeichens.")));
   }
 
+  /**
+   * The fee table's result. A table that leaves a case without a fee must not produce a 0 € notice:
+   * the job fails and shows as an incident in Cockpit.
+   */
   static BigDecimal fee(DelegateExecution execution) {
     Object fee = execution.getVariable(PermitProcess.Var.FEE);
-    return fee instanceof Number n
-        ? new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP)
-        : BigDecimal.ZERO.setScale(2);
+    if (!(fee instanceof Number n)) {
+      throw new IllegalStateException(
+          "the fee table (" + PermitProcess.DECISION_FEE + ") gave no fee for this application");
+    }
+    return new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP);
   }
 }

@@ -29,7 +29,7 @@ class IssueFictionCertificateDelegate implements JavaDelegate {
             PermitStatus.APPROVAL_FICTION,
             "Über den Antrag wurde nicht fristgerecht entschieden; die Baugenehmigung gilt seit "
                 + since
-                + " als erteilt. Die Bescheinigung ist Ihnen zugegangen.");
+                + " als erteilt. Die Bescheinigung wurde Ihnen zugesandt.");
     letters.send(
         application,
         new PermitLetters.Letter(

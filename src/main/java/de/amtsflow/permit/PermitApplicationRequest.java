@@ -38,7 +38,7 @@ public record PermitApplicationRequest(
         List<@NotNull(message = "Leerer Eintrag.") @Valid NeighbourConsent> neighbourConsents) {
 
   public enum Procedure {
-    SIMPLIFIED("vereinfachtes Genehmigungsverfahren"),
+    SIMPLIFIED("vereinfachtes Baugenehmigungsverfahren"),
     REGULAR("Baugenehmigungsverfahren");
 
     private final String label;
@@ -108,7 +108,8 @@ public record PermitApplicationRequest(
       @NotNull(message = "Bitte die Bauvorlageberechtigung bestätigen.")
           @AssertTrue(
               message =
-                  "Bauvorlagen darf nur einreichen, wer bauvorlageberechtigt ist (Art. 61 BayBO).")
+                  "Die Bauvorlagen müssen von einer bauvorlageberechtigten Person erstellt und"
+                      + " unterschrieben sein (Art. 61 BayBO).")
           Boolean authorizedToSubmit) {}
 
   /**

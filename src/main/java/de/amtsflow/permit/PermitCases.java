@@ -41,6 +41,12 @@ class PermitCases {
         .orElseThrow(PermitProblems::notFound);
   }
 
+  /** The application, locked until the transaction ends. */
+  @Transactional
+  PermitApplicationEntity lock(UUID id) {
+    return applications.findForUpdate(id).orElseThrow(PermitProblems::notFound);
+  }
+
   /** Moves the application to {@code status} and tells the citizen why, in the timeline. */
   @Transactional
   PermitApplicationEntity moveTo(UUID id, PermitStatus status, String text) {

@@ -58,6 +58,7 @@ class PermitController {
   private final PermitCases cases;
   private final ObjectMapper json;
   private final ClientRateLimiter submits;
+  private final ClientRateLimiter reads;
 
   PermitController(
       PermitIntake intake,
@@ -73,6 +74,7 @@ class PermitController {
     this.cases = cases;
     this.json = json;
     this.submits = new ClientRateLimiter(properties.submitsPerMinute(), clock);
+    this.reads = new ClientRateLimiter(properties.requestsPerMinute(), clock);
   }
 
   @Bean
@@ -102,7 +104,7 @@ class PermitController {
       HttpServletRequest http) {
     String clerk = hasGroup(user, Groups.PERMIT_CLERKS) ? user.getName() : null;
     if (clerk == null) {
-      submits.check(http.getRemoteAddr(), "Zu viele Anträge");
+      submits.check(http.getRemoteAddr(), "permit", "Zu viele Anträge");
     }
     PermitIntake.Submitted submitted;
     try {
@@ -140,7 +142,13 @@ class PermitController {
       @RequestPart("file") MultipartFile file,
       @RequestParam("kind") DocumentKind kind,
       @RequestParam(name = "title", required = false) String title,
-      @RequestParam(name = "answersRequest", defaultValue = "true") boolean answersRequest) {
+      @RequestParam(name = "answersRequest", defaultValue = "true") boolean answersRequest,
+      Authentication user,
+      HttpServletRequest http) {
+    boolean clerk = hasGroup(user, Groups.PERMIT_CLERKS);
+    if (!clerk) {
+      reads.check(http.getRemoteAddr(), "permit", "Zu viele Anfragen");
+    }
     PermitDocuments.Uploaded uploaded =
         documents.upload(
             id,
@@ -149,7 +157,8 @@ class PermitController {
             title,
             file.getOriginalFilename(),
             file::getInputStream,
-            answersRequest);
+            answersRequest,
+            clerk ? user.getName() : PermitIntake.ACTOR_ONLINE);
     Document d = uploaded.document();
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(
@@ -171,7 +180,11 @@ class PermitController {
   PermitStatusView.Status status(
       @PathVariable UUID id,
       @RequestHeader(name = TOKEN_HEADER, required = false) String token,
-      Authentication user) {
+      Authentication user,
+      HttpServletRequest http) {
+    if (!isReader(user)) {
+      reads.check(http.getRemoteAddr(), "permit", "Zu viele Anfragen");
+    }
     PermitApplicationEntity application = isReader(user) ? cases.get(id) : cases.byToken(id, token);
     return statusView.of(application);
   }

@@ -44,6 +44,7 @@ class PermitDocuments {
 
   /**
    * @param answersRequest false to upload several files before the last one answers the request
+   * @param actor who uploads, for the audit trail (the applicant, or the clerk for a paper case)
    */
   @Transactional
   Uploaded upload(
@@ -53,8 +54,11 @@ class PermitDocuments {
       String title,
       String fileName,
       NewDocument.ContentSource content,
-      boolean answersRequest) {
-    PermitApplicationEntity application = cases.byToken(applicationId, token);
+      boolean answersRequest,
+      String actor) {
+    cases.byToken(applicationId, token);
+    // one upload at a time per application: two answers to one Nachforderung must not race
+    PermitApplicationEntity application = cases.lock(applicationId);
     if (application.status.closed()) {
       throw PermitProblems.closed(application.status);
     }
@@ -81,7 +85,11 @@ class PermitDocuments {
                 .messageEventSubscriptionName(PermitProcess.Msg.DOCUMENTS_SUBMITTED)
                 .count()
             > 0;
-    if (!waiting) {
+    Object deadline =
+        runtime.getVariable(
+            application.processInstanceId, PermitProcess.Var.RESUBMISSION_DEADLINE_AT);
+    // after the deadline (its timer may not have run yet) the document is filed, not an answer
+    if (!waiting || (deadline instanceof java.util.Date d && !deadlines.now().before(d))) {
       return false;
     }
     boolean inTime =

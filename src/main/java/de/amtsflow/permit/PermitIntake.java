@@ -217,13 +217,25 @@ class PermitIntake {
                     new FieldError(
                         v.getPropertyPath().toString().replace(".<list element>", ""),
                         v.getMessage())));
-    if (request.procedure() == PermitApplicationRequest.Procedure.SIMPLIFIED
+    // the procedure follows from the project (Art. 59, 60 BayBO), it is not a free choice: the
+    // Genehmigungsfiktion depends on it
+    if (request.procedure() != null
         && request.project() != null
-        && Boolean.TRUE.equals(request.project().specialBuilding())) {
-      errors.add(
-          new FieldError(
-              "procedure",
-              "Sonderbauten werden im regulären Baugenehmigungsverfahren geprüft (REGULAR)."));
+        && request.project().specialBuilding() != null) {
+      boolean special = request.project().specialBuilding();
+      if (special && request.procedure() == PermitApplicationRequest.Procedure.SIMPLIFIED) {
+        errors.add(
+            new FieldError(
+                "procedure",
+                "Sonderbauten werden im Baugenehmigungsverfahren geprüft (REGULAR, Art. 60"
+                    + " BayBO)."));
+      } else if (!special && request.procedure() == PermitApplicationRequest.Procedure.REGULAR) {
+        errors.add(
+            new FieldError(
+                "procedure",
+                "Vorhaben, die keine Sonderbauten sind, werden im vereinfachten Verfahren geprüft"
+                    + " (SIMPLIFIED, Art. 59 BayBO)."));
+      }
     }
     if (clerk == null
         && request.applicant() != null

@@ -9,8 +9,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Letters to the applicant: each is filed in the e-file as a PDF and mailed. Filing is idempotent
- * per title, so a retried job neither files nor mails a letter twice.
+ * Letters to the applicant: each is filed in the e-file as a PDF and mailed. A letter already filed
+ * (same kind and title; citizens' uploads have kinds of their own) is not filed again. Mail is
+ * at-least-once: when a job fails after a letter was mailed, its retry mails it again.
  */
 @Component
 class PermitLetters {
@@ -34,7 +35,7 @@ class PermitLetters {
    * @return false if a letter with this title was filed before (nothing done again)
    */
   boolean send(PermitApplicationEntity application, Letter letter) {
-    if (filed(application, letter.title())) {
+    if (filed(application, letter.kind(), letter.title())) {
       return false;
     }
     List<String> text = new ArrayList<>();
@@ -56,7 +57,7 @@ class PermitLetters {
 
   /** Files a document the clerks write for the record (statements, notes); no mail. */
   void file(PermitApplicationEntity application, String title, String kind, List<String> text) {
-    if (filed(application, title)) {
+    if (filed(application, kind, title)) {
       return;
     }
     efiles.addDocument(
@@ -64,8 +65,9 @@ class PermitLetters {
         NewDocument.ofBytes(title, kind, kind + ".pdf", LetterPdf.render(title, text), ACTOR));
   }
 
-  private boolean filed(PermitApplicationEntity application, String title) {
-    return efiles.documents(application.efileId).stream().anyMatch(d -> d.title().equals(title));
+  private boolean filed(PermitApplicationEntity application, String kind, String title) {
+    return efiles.documents(application.efileId).stream()
+        .anyMatch(d -> d.kind().equals(kind) && d.title().equals(title));
   }
 
   private void mail(PermitApplicationEntity application, String subject, List<String> text) {

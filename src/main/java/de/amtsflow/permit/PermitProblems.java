@@ -30,9 +30,9 @@ final class PermitProblems {
         HttpStatus.CONFLICT,
         "case-closed",
         "Verfahren abgeschlossen",
-        "Das Verfahren ist abgeschlossen ("
+        "Das Verfahren ist abgeschlossen (Stand: "
             + status.label()
-            + "); es nimmt keine Unterlagen mehr an. Bitte wenden Sie sich an die Bauaufsicht.",
+            + ") und nimmt keine Unterlagen mehr an. Bitte wenden Sie sich an die Bauaufsicht.",
         Map.of("status", status.name()));
   }
 }

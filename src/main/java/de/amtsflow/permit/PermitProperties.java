@@ -11,22 +11,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param state the Land whose deadlines apply, a key of {@code states} (e.g. {@code BY})
  * @param states deadlines per Land
  * @param authority the Bauaufsichtsbehörde as letters name it
+ * @param court the administrative court, with its seat, that the Rechtsbehelfsbelehrung names
  * @param resubmissionMin shortest deadline a clerk may set for a Nachforderung
  * @param resubmissionMax longest deadline a clerk may set for a Nachforderung
  * @param retentionYearsGranted how long the e-file of a granted permit is kept
  * @param retentionYearsOther how long the e-file of a refused or withdrawn application is kept
  * @param submitsPerMinute applications one client (IP address) may submit per minute
+ * @param requestsPerMinute uploads and status reads one client may make per minute without login
  */
 @ConfigurationProperties("amtsflow.permit")
 public record PermitProperties(
     String state,
     Map<String, Deadlines> states,
     String authority,
+    String court,
     Period resubmissionMin,
     Period resubmissionMax,
     Integer retentionYearsGranted,
     Integer retentionYearsOther,
-    Integer submitsPerMinute) {
+    Integer submitsPerMinute,
+    Integer requestsPerMinute) {
 
   /**
    * The statutory deadlines of one Land.
@@ -52,11 +56,16 @@ public record PermitProperties(
     state = state == null || state.isBlank() ? "BY" : state.strip();
     states = states == null ? Map.of() : Map.copyOf(states);
     authority = authority == null || authority.isBlank() ? "Untere Bauaufsichtsbehörde" : authority;
+    court =
+        court == null || court.isBlank()
+            ? "Bayerischen Verwaltungsgericht (Sitz: bitte in amtsflow.permit.court eintragen)"
+            : court;
     resubmissionMin = resubmissionMin == null ? Period.ofDays(7) : resubmissionMin;
     resubmissionMax = resubmissionMax == null ? Period.ofMonths(3) : resubmissionMax;
     retentionYearsGranted = retentionYearsGranted == null ? 30 : retentionYearsGranted;
     retentionYearsOther = retentionYearsOther == null ? 10 : retentionYearsOther;
     submitsPerMinute = submitsPerMinute == null ? 10 : submitsPerMinute;
+    requestsPerMinute = requestsPerMinute == null ? 60 : requestsPerMinute;
     Deadlines deadlines = states.get(state);
     if (deadlines == null) {
       throw new IllegalStateException(

@@ -4,7 +4,6 @@ import de.amtsflow.letters.GermanFormats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,11 +135,12 @@ class PermitStatusView {
             instanceof java.util.Date expected) {
       open.add(deadline(EXPECTED_FICTION, expected.toInstant()));
     }
-    // one line per deadline even when several agencies are heard at once
-    return List.copyOf(
-        open.stream()
-            .sorted(Comparator.comparing(Deadline::due))
-            .collect(Collectors.toCollection(LinkedHashSet::new)));
+    // one line per deadline and day even when several agencies are heard at once
+    Map<String, Deadline> unique = new java.util.LinkedHashMap<>();
+    open.stream()
+        .sorted(Comparator.comparing(Deadline::due))
+        .forEach(d -> unique.putIfAbsent(d.label() + "|" + d.lastDay(), d));
+    return List.copyOf(unique.values());
   }
 
   private Deadline deadline(String label, Instant due) {

@@ -120,7 +120,7 @@ final class PermitTaskCompletions {
   record StatementPayload(
       @NotNull(message = "Stellungnahme fehlt (CONSENT, CONSENT_WITH_CONDITIONS oder OBJECTION).")
           Statement statement,
-      @Size(max = 8000, message = "Höchstens 8000 Zeichen.") String text) {}
+      @Size(max = 4000, message = "Höchstens 4000 Zeichen.") String text) {}
 
   @Component
   static class AgencyStatement implements TaskCompletion<StatementPayload> {
@@ -149,7 +149,7 @@ final class PermitTaskCompletions {
   record ReviewPayload(
       Boolean consentReplaced,
       @Size(max = 4000, message = "Höchstens 4000 Zeichen.") String consentReplacementReason,
-      @Size(max = 8000, message = "Höchstens 8000 Zeichen.") String notes) {}
+      @Size(max = 10000, message = "Höchstens 10000 Zeichen.") String notes) {}
 
   @Component
   static class Review implements TaskCompletion<ReviewPayload> {
@@ -205,7 +205,7 @@ final class PermitTaskCompletions {
           Decision decision,
       @Size(max = 50, message = "Höchstens 50 Nebenbestimmungen.")
           List<@NotNull(message = "Leerer Eintrag.") @Valid Provision> provisions,
-      @Size(max = 8000, message = "Höchstens 8000 Zeichen.") String reasons) {}
+      @Size(max = 10000, message = "Höchstens 10000 Zeichen.") String reasons) {}
 
   @Component
   static class Decide implements TaskCompletion<DecisionPayload> {

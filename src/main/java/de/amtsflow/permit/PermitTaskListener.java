@@ -95,6 +95,14 @@ class PermitTaskListener implements TaskListener {
     LocalDate deadline = date(task.getVariable(Var.RESUBMISSION_DEADLINE));
     LocalDate earliest = deadlines.earliestResubmission();
     LocalDate latest = deadlines.latestResubmission();
+    if (deadline != null
+        && (deadline.getDayOfWeek() == java.time.DayOfWeek.SATURDAY
+            || deadline.getDayOfWeek() == java.time.DayOfWeek.SUNDAY)) {
+      // a deadline ending on a weekend would run on to the Monday (Art. 31 Abs. 3 BayVwVfG)
+      throw new TaskRuleViolation(
+          "RESUBMISSION_DEADLINE",
+          "Die Frist zur Nachreichung darf nicht an einem Wochenende enden.");
+    }
     if (deadline == null || deadline.isBefore(earliest) || deadline.isAfter(latest)) {
       throw new TaskRuleViolation(
           "RESUBMISSION_DEADLINE",

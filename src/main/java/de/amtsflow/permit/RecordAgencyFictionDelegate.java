@@ -17,6 +17,7 @@ class RecordAgencyFictionDelegate implements JavaDelegate {
     execution.setVariable(PermitProcess.Var.STATEMENT_FICTITIOUS, true);
     execution.setVariable(
         PermitProcess.Var.STATEMENT_TEXT,
-        "Keine Stellungnahme innerhalb der Frist: die Zustimmung gilt als erteilt.");
+        "Keine Äußerung innerhalb der Frist: es wird davon ausgegangen, dass keine Bedenken"
+            + " bestehen; eine vorgeschriebene Zustimmung gilt als erteilt.");
   }
 }

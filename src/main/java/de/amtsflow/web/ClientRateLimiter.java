@@ -3,10 +3,10 @@ package de.amtsflow.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -56,22 +56,22 @@ public final class ClientRateLimiter {
    * Counts the request; refuses it with 429 and {@code Retry-After} when the client is over its
    * limit.
    *
+   * @param area the entry point's feature ("invoice", "permit"), part of the problem type
    * @param title what is refused, in German ("Zu viele Rechnungen")
    */
-  public void check(String client, String title) {
+  public void check(String client, String area, String title) {
     long wait = acquire(client);
     if (wait == 0) {
       return;
     }
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.TOO_MANY_REQUESTS, "Bitte senden Sie in " + wait + " Sekunden erneut.");
-    problem.setTitle(title);
-    problem.setType(java.net.URI.create("urn:amtsflow:problem:rate-limited"));
-    problem.setProperty("code", "rate-limited");
-    problem.setProperty("retryAfterSeconds", wait);
     ErrorResponseException refused =
-        new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+        Problems.of(
+            HttpStatus.TOO_MANY_REQUESTS,
+            area,
+            "rate-limited",
+            title,
+            "Bitte senden Sie in " + wait + " Sekunden erneut.",
+            Map.of("retryAfterSeconds", wait));
     refused.getHeaders().set("Retry-After", Long.toString(wait));
     throw refused;
   }

@@ -42,7 +42,8 @@ class BuildingPermitPostgresIT extends AbstractPermitTest {
         Map.of(
             "completeness", "INCOMPLETE",
             "missingDocuments", List.of("Baubeschreibung"),
-            "resubmissionDeadline", LocalDate.now().plusDays(14).toString()));
+            "resubmissionDeadline",
+                PermitFixtures.workday(LocalDate.now().plusDays(14)).toString()));
     runJobs(pi);
     ResponseEntity<JsonNode> answer =
         upload(

@@ -140,7 +140,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
             "Stellungnahme Brandschutzdienststelle",
             "Baugenehmigung",
             "Gebührenbescheid");
-    assertThat(pdfText(application, "Gebührenbescheid")).contains("1.050,00");
+    assertThat(pdfText(application, "Gebührenbescheid")).contains("1.050,00 €");
     UUID efileId = UUID.fromString(application.efileId());
     assertThat(efiles.get(efileId).status()).isEqualTo(EFileStatus.CLOSED);
     assertThat(efiles.get(efileId).retentionUntil().getYear()).isEqualTo(today().getYear() + 30);
@@ -195,8 +195,18 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
                 today().plusDays(14).toString()));
     assertThat(nothingListed.getBody().get("rule").asText())
         .isEqualTo("MISSING_DOCUMENTS_REQUIRED");
+    LocalDate saturday = today().plusWeeks(2).with(java.time.DayOfWeek.SATURDAY);
+    ResponseEntity<JsonNode> weekend =
+        complete(
+            "bauamt",
+            task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
+            Map.of(
+                "completeness", "INCOMPLETE",
+                "missingDocuments", List.of("Standsicherheitsnachweis"),
+                "resubmissionDeadline", saturday.toString()));
+    assertThat(weekend.getBody().get("detail").asText()).contains("Wochenende");
 
-    LocalDate deadline = today().plusDays(14);
+    LocalDate deadline = PermitFixtures.workday(today().plusDays(14));
     completeOk(
         "bauamt",
         task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
@@ -282,7 +292,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     Submitted application = submit(PermitFixtures.regularApplication());
     ProcessInstance pi = instance(application);
     runJobs(pi);
-    LocalDate deadline = today().plusDays(14);
+    LocalDate deadline = PermitFixtures.workday(today().plusDays(14));
     completeOk(
         "bauamt",
         task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
@@ -516,7 +526,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         Map.of(
             "completeness", "INCOMPLETE",
             "missingDocuments", List.of("Grundrisse"),
-            "resubmissionDeadline", submitted.plusDays(30).toString()));
+            "resubmissionDeadline", PermitFixtures.workday(submitted.plusDays(30)).toString()));
     runJobs(pi);
     LocalDate answered = submitted.plusDays(20);
     today(answered);
@@ -588,7 +598,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         Map.of(
             "completeness", "INCOMPLETE",
             "missingDocuments", List.of("Schnitte"),
-            "resubmissionDeadline", submitted.plusDays(40).toString()));
+            "resubmissionDeadline", PermitFixtures.workday(submitted.plusDays(40)).toString()));
     runJobs(pi);
     today(submitted.plusDays(25));
     upload(

@@ -122,6 +122,8 @@ class PermitApplicationApiTest extends AbstractPermitTest {
           with(c.field(), c.value()),
           p -> assertThat(fields(p)).as(c.field()).contains(c.expectedField()));
     }
+    // the procedure follows from the project: not a Sonderbau -> vereinfachtes Verfahren
+    refused(with("procedure", "REGULAR"), p -> assertThat(fields(p)).containsExactly("procedure"));
     // a Sonderbau is never in the vereinfachtes Verfahren
     refused(
         with("project.specialBuilding", true),

@@ -59,15 +59,30 @@ final class PermitFixtures {
     return body;
   }
 
-  /** The application in the regular procedure (no Genehmigungsfiktion), Gebäudeklasse 3. */
+  /**
+   * A Sonderbau (a Kindertagesstätte, Art. 2 Abs. 4 BayBO) in the Baugenehmigungsverfahren (Art. 60
+   * BayBO, no Genehmigungsfiktion), Gebäudeklasse 3.
+   */
   static Map<String, Object> regularApplication() {
     Map<String, Object> body = application();
     body.put("procedure", "REGULAR");
     @SuppressWarnings("unchecked")
     Map<String, Object> project = new HashMap<>((Map<String, Object>) body.get("project"));
+    project.put("description", "Neubau einer Kindertagesstätte mit vier Gruppen");
     project.put("buildingClass", 3);
+    project.put("specialBuilding", true);
+    project.put("mainlyResidential", false);
     body.put("project", project);
     return body;
+  }
+
+  /** The day itself, or the Monday after when it falls on a weekend (deadlines end on workdays). */
+  static java.time.LocalDate workday(java.time.LocalDate day) {
+    java.time.LocalDate d = day;
+    while (d.getDayOfWeek().getValue() > 5) {
+      d = d.plusDays(1);
+    }
+    return d;
   }
 
   static byte[] pdf() {

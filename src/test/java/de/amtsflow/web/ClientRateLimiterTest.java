@@ -49,15 +49,17 @@ class ClientRateLimiterTest {
   void refusesWith429AndRetryAfter() {
     MutableClock clock = new MutableClock();
     ClientRateLimiter limiter = new ClientRateLimiter(1, clock);
-    limiter.check("10.0.0.1", "Zu viele Anträge");
+    limiter.check("10.0.0.1", "permit", "Zu viele Anträge");
 
-    assertThatThrownBy(() -> limiter.check("10.0.0.1", "Zu viele Anträge"))
+    assertThatThrownBy(() -> limiter.check("10.0.0.1", "permit", "Zu viele Anträge"))
         .isInstanceOfSatisfying(
             org.springframework.web.ErrorResponseException.class,
             e -> {
               assertThat(e.getStatusCode().value()).isEqualTo(429);
               assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("60");
               assertThat(e.getBody().getTitle()).isEqualTo("Zu viele Anträge");
+              assertThat(e.getBody().getType().toString())
+                  .isEqualTo("urn:amtsflow:problem:permit:rate-limited");
             });
   }
 }
