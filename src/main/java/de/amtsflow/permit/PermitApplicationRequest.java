@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -26,6 +27,8 @@ import java.util.List;
  * @param project what is to be built
  * @param procedure vereinfachtes (Art. 59 BayBO) or reguläres (Art. 60 BayBO) Verfahren
  * @param neighbourConsents signatures of neighbours already collected (optional)
+ * @param receivedOn for a paper application a clerk enters: the day it reached the authority, from
+ *     which its deadlines run (empty: today); not for online applications
  */
 public record PermitApplicationRequest(
     @NotNull(message = "Angaben zum Antragsteller fehlen.") @Valid Party applicant,
@@ -35,7 +38,8 @@ public record PermitApplicationRequest(
     @NotNull(message = "Angaben zum Vorhaben fehlen.") @Valid Project project,
     @NotNull(message = "Verfahrensart fehlt (SIMPLIFIED oder REGULAR).") Procedure procedure,
     @Size(max = 50, message = "Höchstens 50 Nachbarunterschriften.")
-        List<@NotNull(message = "Leerer Eintrag.") @Valid NeighbourConsent> neighbourConsents) {
+        List<@NotNull(message = "Leerer Eintrag.") @Valid NeighbourConsent> neighbourConsents,
+    LocalDate receivedOn) {
 
   public enum Procedure {
     SIMPLIFIED("vereinfachtes Baugenehmigungsverfahren"),

@@ -39,32 +39,33 @@ class PermitDeadlines {
 
   /**
    * The day the permit counts as granted if the complete application (or the documents a
-   * Nachforderung asked for) arrived today: the fiction period starts after the completeness check
-   * period and runs for the fiction period.
+   * Nachforderung asked for) arrived on {@code arrived}: the fiction period starts after the
+   * completeness check period and runs for the fiction period.
    */
-  LocalDate approvalFictionDay() {
-    return fictionPeriodStart().plus(properties.deadlines().approvalFiction()).plusDays(1);
+  LocalDate approvalFictionDay(LocalDate arrived) {
+    return fictionPeriodStart(arrived).plus(properties.deadlines().approvalFiction()).plusDays(1);
   }
 
-  /** The fiction period starts this long after the complete documents arrived today. */
-  private LocalDate fictionPeriodStart() {
+  private LocalDate fictionPeriodStart(LocalDate arrived) {
     java.time.Period offset = properties.deadlines().approvalFictionStart();
-    return today().plus(offset == null ? java.time.Period.ZERO : offset);
+    return arrived.plus(offset == null ? java.time.Period.ZERO : offset);
   }
 
   /**
-   * Process variables for the deadlines that start now: at receipt, and when documents arrive that
-   * a Nachforderung asked for. The Genehmigungsfiktion restarts only if {@code restartFiction}.
+   * Process variables for the deadlines that start with an arrival: of the application (on the day
+   * it reached the authority), and of the documents a Nachforderung asked for. The
+   * Genehmigungsfiktion restarts only if {@code restartFiction}.
    */
-  Map<String, Object> restart(boolean approvalFictionApplies, boolean restartFiction) {
+  Map<String, Object> restart(
+      LocalDate arrived, boolean approvalFictionApplies, boolean restartFiction) {
     Map<String, Object> vars = new HashMap<>();
     vars.put(
         PermitProcess.Var.COMPLETENESS_DUE,
-        endOf(today().plus(properties.deadlines().completenessCheck())));
+        endOf(arrived.plus(properties.deadlines().completenessCheck())));
     if (restartFiction) {
-      vars.put(PermitProcess.Var.FICTION_PERIOD_START, startOf(fictionPeriodStart()));
+      vars.put(PermitProcess.Var.FICTION_PERIOD_START, startOf(fictionPeriodStart(arrived)));
       Optional<LocalDate> fiction =
-          approvalFictionApplies ? Optional.of(approvalFictionDay()) : Optional.empty();
+          approvalFictionApplies ? Optional.of(approvalFictionDay(arrived)) : Optional.empty();
       vars.put(PermitProcess.Var.APPROVAL_FICTION_AT, fiction.map(this::startOf).orElse(null));
       vars.put(
           PermitProcess.Var.APPROVAL_FICTION_DATE, fiction.map(GermanFormats::date).orElse(""));

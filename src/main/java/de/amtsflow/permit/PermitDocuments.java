@@ -95,7 +95,8 @@ class PermitDocuments {
     boolean inTime =
         !Boolean.FALSE.equals(
             runtime.getVariable(application.processInstanceId, PermitProcess.Var.REQUEST_IN_TIME));
-    Map<String, Object> restart = deadlines.restart(application.approvalFiction, inTime);
+    Map<String, Object> restart =
+        deadlines.restart(deadlines.today(), application.approvalFiction, inTime);
     cases.moveTo(
         application.id,
         PermitStatus.RECEIVED,

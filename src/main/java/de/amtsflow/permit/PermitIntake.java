@@ -111,7 +111,10 @@ class PermitIntake {
     draft.tokenHash = TrackingTokens.hash(token);
     draft.idempotencyKey = idempotencyKey;
     draft.requestHash = requestHash;
-    draft.receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    draft.receivedAt =
+        request.receivedOn() == null
+            ? clock.instant().truncatedTo(ChronoUnit.MILLIS)
+            : request.receivedOn().atStartOfDay(clock.getZone()).toInstant();
     // an assigned id makes save() a merge: keep working on the managed copy it returns
     PermitApplicationEntity application = applications.saveAndFlush(draft);
 
@@ -180,7 +183,10 @@ class PermitIntake {
 
   private Map<String, Object> variables(
       PermitApplicationEntity application, PermitApplicationRequest request) {
-    Map<String, Object> vars = new HashMap<>(deadlines.restart(application.approvalFiction, true));
+    Map<String, Object> vars =
+        new HashMap<>(
+            deadlines.restart(
+                deadlines.dayOf(application.receivedAt), application.approvalFiction, true));
     vars.put(PermitProcess.Var.APPLICATION_ID, application.id.toString());
     vars.put(PermitProcess.Var.EFILE_ID, application.efileId.toString());
     vars.put(PermitProcess.Var.FILE_NUMBER, application.fileNumber);
@@ -254,6 +260,18 @@ class PermitIntake {
           new FieldError(
               "designer.chamberMembershipNumber",
               "Mitgliedsnummer der Architekten- oder Ingenieurekammer fehlt."));
+    }
+    if (request.receivedOn() != null) {
+      if (clerk == null) {
+        errors.add(
+            new FieldError(
+                "receivedOn", "Das Eingangsdatum setzt nur die Bauaufsicht bei Papieranträgen."));
+      } else if (request.receivedOn().isAfter(deadlines.today())
+          || request.receivedOn().isBefore(deadlines.today().minusMonths(3))) {
+        errors.add(
+            new FieldError(
+                "receivedOn", "Eingangsdatum: heute oder höchstens drei Monate zurück."));
+      }
     }
     if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,200}")) {
       errors.add(

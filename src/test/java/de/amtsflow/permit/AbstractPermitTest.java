@@ -183,6 +183,20 @@ abstract class AbstractPermitTest extends AbstractHttpTest {
         Map.of("completeness", "COMPLETE", "agencies", List.of(agencies)));
   }
 
+  /** "Vollständigkeit prüfen" → incomplete: a Nachforderung for these documents until then. */
+  void requestDocuments(ProcessInstance pi, List<String> missing, java.time.LocalDate deadline) {
+    completeOk(
+        "bauamt",
+        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
+        Map.of(
+            "completeness",
+            "INCOMPLETE",
+            "missingDocuments",
+            missing,
+            "resubmissionDeadline",
+            deadline.toString()));
+  }
+
   List<Document> documents(Submitted application) {
     return efiles.documents(UUID.fromString(application.efileId()));
   }

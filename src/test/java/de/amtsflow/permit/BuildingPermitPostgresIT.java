@@ -36,14 +36,8 @@ class BuildingPermitPostgresIT extends AbstractPermitTest {
     Submitted application = submit(PermitFixtures.regularApplication());
     ProcessInstance pi = instance(application);
     runJobs(pi);
-    completeOk(
-        "bauamt",
-        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
-        Map.of(
-            "completeness", "INCOMPLETE",
-            "missingDocuments", List.of("Baubeschreibung"),
-            "resubmissionDeadline",
-                PermitFixtures.workday(LocalDate.now().plusDays(14)).toString()));
+    requestDocuments(
+        pi, List.of("Baubeschreibung"), PermitFixtures.workday(LocalDate.now().plusDays(14)));
     runJobs(pi);
     ResponseEntity<JsonNode> answer =
         upload(

@@ -207,13 +207,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     assertThat(weekend.getBody().get("detail").asText()).contains("Wochenende");
 
     LocalDate deadline = PermitFixtures.workday(today().plusDays(14));
-    completeOk(
-        "bauamt",
-        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
-        Map.of(
-            "completeness", "INCOMPLETE",
-            "missingDocuments", List.of("Standsicherheitsnachweis", "Brandschutznachweis"),
-            "resubmissionDeadline", deadline.toString()));
+    requestDocuments(pi, List.of("Standsicherheitsnachweis", "Brandschutznachweis"), deadline);
     runJobs(pi);
 
     JsonNode status = status(application);
@@ -293,13 +287,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     ProcessInstance pi = instance(application);
     runJobs(pi);
     LocalDate deadline = PermitFixtures.workday(today().plusDays(14));
-    completeOk(
-        "bauamt",
-        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
-        Map.of(
-            "completeness", "INCOMPLETE",
-            "missingDocuments", List.of("Lageplan"),
-            "resubmissionDeadline", deadline.toString()));
+    requestDocuments(pi, List.of("Lageplan"), deadline);
     runJobs(pi);
 
     // the last day of the deadline is still open
@@ -520,13 +508,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.APPROVAL_FICTION_DATE))
         .isEqualTo(german(firstFiction));
 
-    completeOk(
-        "bauamt",
-        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
-        Map.of(
-            "completeness", "INCOMPLETE",
-            "missingDocuments", List.of("Grundrisse"),
-            "resubmissionDeadline", PermitFixtures.workday(submitted.plusDays(30)).toString()));
+    requestDocuments(pi, List.of("Grundrisse"), PermitFixtures.workday(submitted.plusDays(30)));
     runJobs(pi);
     LocalDate answered = submitted.plusDays(20);
     today(answered);
@@ -592,13 +574,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         .anyMatch(e -> e.action().equals("COMPLETENESS_CHECK_OVERDUE"));
 
     // a Nachforderung now comes too late to restart the Genehmigungsfiktion (Art. 68 Abs. 2)
-    completeOk(
-        "bauamt",
-        task(pi, PermitProcess.Task.CHECK_COMPLETENESS),
-        Map.of(
-            "completeness", "INCOMPLETE",
-            "missingDocuments", List.of("Schnitte"),
-            "resubmissionDeadline", PermitFixtures.workday(submitted.plusDays(40)).toString()));
+    requestDocuments(pi, List.of("Schnitte"), PermitFixtures.workday(submitted.plusDays(40)));
     runJobs(pi);
     today(submitted.plusDays(25));
     upload(

@@ -250,6 +250,12 @@ class PermitApplicationApiTest extends AbstractPermitTest {
     // online, the e-mail is required
     refused(paper, p -> assertThat(fields(p)).containsExactly("applicant.email"));
 
+    // only the Bauaufsicht dates an application back to the day it arrived
+    java.time.LocalDate arrived =
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(5);
+    paper.put("receivedOn", arrived.toString());
+    refused(paper, p -> assertThat(fields(p)).contains("receivedOn"));
+
     ResponseEntity<JsonNode> response = post(as("bauamt"), paper, null);
 
     assertThat(response.getStatusCode().value()).isEqualTo(201);
@@ -262,6 +268,14 @@ class PermitApplicationApiTest extends AbstractPermitTest {
             .createProcessInstanceQuery()
             .processInstanceBusinessKey(application.fileNumber)
             .singleResult();
+    // its deadlines run from the day it arrived, not from the day it was entered
+    assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.COMPLETENESS_DUE))
+        .isEqualTo(
+            java.util.Date.from(
+                arrived
+                    .plusDays(22)
+                    .atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
+                    .toInstant()));
     runJobs(pi);
     // the receipt cannot be mailed: the e-file says to send it by post
     assertThat(efiles.audit(application.efileId))
