@@ -68,8 +68,7 @@ class PermitDocuments {
     }
     Document document =
         efiles.addDocument(
-            application.efileId,
-            new NewDocument(name, kind.efileKind(), fileName, content, PermitIntake.ACTOR_ONLINE));
+            application.efileId, new NewDocument(name, kind.efileKind(), fileName, content, actor));
     boolean answered =
         answersRequest
             && application.status == PermitStatus.INCOMPLETE

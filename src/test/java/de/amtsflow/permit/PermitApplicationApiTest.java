@@ -277,6 +277,30 @@ class PermitApplicationApiTest extends AbstractPermitTest {
                     .atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
                     .toInstant()));
     runJobs(pi);
+    // the clerk scans the plans in: the audit trail names the clerk, not the applicant
+    org.springframework.util.LinkedMultiValueMap<String, Object> form =
+        new org.springframework.util.LinkedMultiValueMap<>();
+    form.add(
+        "file",
+        new org.springframework.core.io.ByteArrayResource(PermitFixtures.pdf()) {
+          @Override
+          public String getFilename() {
+            return "lageplan.pdf";
+          }
+        });
+    form.add("kind", "SITE_PLAN");
+    ResponseEntity<JsonNode> scanned =
+        as("bauamt")
+            .post()
+            .uri("/api/permit-applications/{id}/documents", id)
+            .header("X-Tracking-Token", response.getBody().get("trackingToken").asText())
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(form)
+            .retrieve()
+            .toEntity(JsonNode.class);
+    assertThat(scanned.getStatusCode().value()).isEqualTo(201);
+    assertThat(efiles.audit(application.efileId))
+        .anyMatch(e -> e.action().equals("DOCUMENT_ADDED") && e.actor().equals("bauamt"));
     // the receipt cannot be mailed: the e-file says to send it by post
     assertThat(efiles.audit(application.efileId))
         .anyMatch(e -> e.action().equals("NOTICE_NOT_MAILED") && e.details().contains("by post"));
