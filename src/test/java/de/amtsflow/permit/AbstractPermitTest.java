@@ -79,6 +79,18 @@ abstract class AbstractPermitTest extends AbstractHttpTest {
 
   ResponseEntity<JsonNode> upload(
       String id, String token, String kind, String fileName, byte[] content) {
+    return upload(anonymous, id, token, kind, fileName, content, Map.of());
+  }
+
+  /** An upload as the citizen's page (or a clerk scanning a paper case) sends it. */
+  ResponseEntity<JsonNode> upload(
+      RestClient client,
+      String id,
+      String token,
+      String kind,
+      String fileName,
+      byte[] content,
+      Map<String, String> params) {
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add(
         "file",
@@ -89,7 +101,8 @@ abstract class AbstractPermitTest extends AbstractHttpTest {
           }
         });
     form.add("kind", kind);
-    return anonymous
+    params.forEach(form::add);
+    return client
         .post()
         .uri("/api/permit-applications/{id}/documents", id)
         .contentType(MediaType.MULTIPART_FORM_DATA)

@@ -229,7 +229,15 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Bitte reichen Sie Unterlagen nach"));
 
     // the first of two files is only filed; the second answers the Nachforderung
-    ResponseEntity<JsonNode> first = anonymousUploadKeepingRequestOpen(application);
+    ResponseEntity<JsonNode> first =
+        upload(
+            anonymous,
+            application.id(),
+            application.token(),
+            "STATICS",
+            "statik.pdf",
+            PermitFixtures.pdf(),
+            Map.of("answersRequest", "false"));
     assertThat(first.getBody().get("answeredRequest").asBoolean()).isFalse();
     assertThat(pi).isWaitingAt(PermitProcess.AWAIT_DOCUMENTS);
     ResponseEntity<JsonNode> second =
@@ -256,29 +264,6 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     assertThat(status(application).get("status").asText()).isEqualTo("IN_PARTICIPATION");
     // no agency selected: straight to the Gemeinde only
     assertThat(open(pi, PermitProcess.Task.AGENCY_STATEMENT)).isEmpty();
-  }
-
-  ResponseEntity<JsonNode> anonymousUploadKeepingRequestOpen(Submitted application) {
-    org.springframework.util.LinkedMultiValueMap<String, Object> form =
-        new org.springframework.util.LinkedMultiValueMap<>();
-    form.add(
-        "file",
-        new org.springframework.core.io.ByteArrayResource(PermitFixtures.pdf()) {
-          @Override
-          public String getFilename() {
-            return "statik.pdf";
-          }
-        });
-    form.add("kind", "STATICS");
-    form.add("answersRequest", "false");
-    return anonymous
-        .post()
-        .uri("/api/permit-applications/{id}/documents", application.id())
-        .header("X-Tracking-Token", application.token())
-        .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA)
-        .body(form)
-        .retrieve()
-        .toEntity(JsonNode.class);
   }
 
   @Test

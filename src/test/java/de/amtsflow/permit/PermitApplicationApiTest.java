@@ -278,26 +278,15 @@ class PermitApplicationApiTest extends AbstractPermitTest {
                     .toInstant()));
     runJobs(pi);
     // the clerk scans the plans in: the audit trail names the clerk, not the applicant
-    org.springframework.util.LinkedMultiValueMap<String, Object> form =
-        new org.springframework.util.LinkedMultiValueMap<>();
-    form.add(
-        "file",
-        new org.springframework.core.io.ByteArrayResource(PermitFixtures.pdf()) {
-          @Override
-          public String getFilename() {
-            return "lageplan.pdf";
-          }
-        });
-    form.add("kind", "SITE_PLAN");
     ResponseEntity<JsonNode> scanned =
-        as("bauamt")
-            .post()
-            .uri("/api/permit-applications/{id}/documents", id)
-            .header("X-Tracking-Token", response.getBody().get("trackingToken").asText())
-            .contentType(MediaType.MULTIPART_FORM_DATA)
-            .body(form)
-            .retrieve()
-            .toEntity(JsonNode.class);
+        upload(
+            as("bauamt"),
+            id,
+            response.getBody().get("trackingToken").asText(),
+            "SITE_PLAN",
+            "lageplan.pdf",
+            PermitFixtures.pdf(),
+            Map.of());
     assertThat(scanned.getStatusCode().value()).isEqualTo(201);
     assertThat(efiles.audit(application.efileId))
         .anyMatch(e -> e.action().equals("DOCUMENT_ADDED") && e.actor().equals("bauamt"));
