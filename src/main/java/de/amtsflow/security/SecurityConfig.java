@@ -86,6 +86,8 @@ class SecurityConfig {
                     .requestMatchers(
                         path("/"),
                         path("/index.html"),
+                        // the citizen and supplier pages (they hold no data; the API checks)
+                        path("/*.html"),
                         path("/favicon.ico"),
                         path("/error"),
                         path("/assets/**"),
