@@ -137,12 +137,23 @@ class EFileController {
         .contentLength(document.size())
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
+            disposition(document.mediaType())
                 .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8)
                 .build()
                 .toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(new InputStreamResource(content.reader().open()));
+  }
+
+  /**
+   * PDFs and pictures open in the browser (a clerk reads the plans from the task form); anything
+   * else (XML above all, which a browser could run as a page of ours) is downloaded.
+   */
+  private static ContentDisposition.Builder disposition(String mediaType) {
+    return switch (mediaType) {
+      case "application/pdf", "image/png", "image/jpeg" -> ContentDisposition.inline();
+      default -> ContentDisposition.attachment();
+    };
   }
 
   @GetMapping("/{id}/audit")

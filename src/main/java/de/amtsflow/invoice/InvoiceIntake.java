@@ -116,13 +116,11 @@ public class InvoiceIntake {
     LeitwegRouting.Decision route = routing.decide(data);
     List<InvoiceReceipt.Message> errors =
         verdict.errors().stream()
-            .map(v -> new InvoiceReceipt.Message(v.rule(), v.message()))
+            .map(v -> InvoiceReceipt.Message.of(v.rule(), v.message()))
             .toList();
     List<InvoiceReceipt.Message> warnings = new ArrayList<>();
-    verdict
-        .warnings()
-        .forEach(v -> warnings.add(new InvoiceReceipt.Message(v.rule(), v.message())));
-    route.warning().ifPresent(w -> warnings.add(new InvoiceReceipt.Message("LEITWEG-ID", w)));
+    verdict.warnings().forEach(v -> warnings.add(InvoiceReceipt.Message.of(v.rule(), v.message())));
+    route.warning().ifPresent(w -> warnings.add(InvoiceReceipt.Message.plain("LEITWEG-ID", w)));
 
     EFile efile = efiles.create(new NewEFile(EFileType.INVOICE, subject(data), ACTOR));
     Document original =

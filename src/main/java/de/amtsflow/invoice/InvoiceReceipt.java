@@ -10,6 +10,20 @@ public record InvoiceReceipt(
   /** The verdict in the supplier's terms; warnings do not make an invoice invalid. */
   public record Validation(boolean valid, List<Message> errors, List<Message> warnings) {}
 
-  /** A failed or noted rule, e.g. {@code BR-DE-15}, with its text. */
-  public record Message(String rule, String message) {}
+  /**
+   * A failed or noted rule, e.g. {@code BR-DE-15}, with the rule's own text and what it means in
+   * plain German.
+   */
+  public record Message(String rule, String message, String explanation) {
+
+    /** A rule's finding, explained for the supplier. */
+    static Message of(String rule, String message) {
+      return new Message(rule, message, RuleExplanations.explain(rule));
+    }
+
+    /** A note that is already in plain German. */
+    static Message plain(String rule, String message) {
+      return new Message(rule, message, message);
+    }
+  }
 }

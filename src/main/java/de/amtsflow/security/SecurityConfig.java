@@ -3,6 +3,7 @@ package de.amtsflow.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,8 +21,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what. Machine APIs ({@code /api/**}, {@code /engine-rest/**}) use HTTP Basic against
  * Camunda's identity service and keep no session; the Camunda webapps keep their own login, CSRF
- * protection and session. Public citizen and supplier entry points are listed here, and nothing
- * else is open.
+ * protection and session, which also opens GET requests under {@code /api} (what task forms link
+ * to) for the logged-in clerk. Public citizen and supplier entry points are listed here, and
+ * nothing else is open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -40,6 +42,7 @@ class SecurityConfig {
       HttpSecurity http,
       AuthenticationManager authenticationManager,
       IdentityService identityService,
+      ProcessEngine engine,
       ObjectMapper json,
       List<PublicEndpoint> publicEndpoints)
       throws Exception {
@@ -65,6 +68,10 @@ class SecurityConfig {
         // stateless Basic auth: no cookie, so no CSRF exposure
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // reads by a clerk logged into Tasklist (links in task forms) use that login
+        .addFilterBefore(
+            new WebappSessionAuthenticationFilter(engine.getName()),
+            BasicAuthenticationFilter.class)
         .addFilterAfter(
             new CamundaAuthenticationBridgeFilter(identityService),
             BasicAuthenticationFilter.class);

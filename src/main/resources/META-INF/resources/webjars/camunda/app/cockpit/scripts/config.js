@@ -1,0 +1,12 @@
+// amtsflow: cockpit configuration (overrides the webjar's scripts/config.js).
+// German only, like Tasklist (see app/tasklist/scripts/config.js).
+export default {
+  app: {
+    name: 'Cockpit',
+    vendor: 'amtsflow'
+  },
+  locales: {
+    availableLocales: ['de'],
+    fallbackLocale: 'de'
+  }
+};
