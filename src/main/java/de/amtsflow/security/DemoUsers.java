@@ -40,6 +40,9 @@ class DemoUsers implements InitializingBean {
           new Demo(
               "anordnung", "Anna", "Anordnung", Groups.PAYMENT_AUTHORITY, "Anordnungsbefugte"));
 
+  /** Holds {@code payment-authority} besides {@code invoice-approvers}. */
+  static final String FOUR_EYES_DEMO_USER = "pruefer";
+
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
 
@@ -71,6 +74,16 @@ class DemoUsers implements InitializingBean {
         identityService.createMembership(demo.userId(), demo.groupId());
         log.warn("dev profile: demo user '{}' with password = user name", demo.userId());
       }
+    }
+    // as in a small authority, the approver may also order payments — but not of an invoice
+    // they confirmed themselves (four-eyes rule), which the demo shows
+    if (identityService
+            .createUserQuery()
+            .userId(FOUR_EYES_DEMO_USER)
+            .memberOfGroup(Groups.PAYMENT_AUTHORITY)
+            .count()
+        == 0) {
+      identityService.createMembership(FOUR_EYES_DEMO_USER, Groups.PAYMENT_AUTHORITY);
     }
   }
 

@@ -67,7 +67,12 @@ class SecurityConfig {
                     .accessDeniedHandler(ProblemResponses.forbidden(json)))
         // stateless Basic auth: no cookie, so no CSRF exposure
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // no session of its own; the webapps' session (read below) is theirs to manage: changing
+        // its id here (session-fixation protection) would log Tasklist out of its requests
+        .sessionManagement(
+            s ->
+                s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
         // reads by a clerk logged into Tasklist (links in task forms) use that login
         .addFilterBefore(
             new WebappSessionAuthenticationFilter(engine.getName()),

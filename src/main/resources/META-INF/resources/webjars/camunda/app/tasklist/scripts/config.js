@@ -6,6 +6,8 @@ export default {
     name: 'Aufgaben',
     vendor: 'amtsflow'
   },
+  // task form links open in a new window (scripts/amtsflow-links.js)
+  customScripts: ['scripts/amtsflow-links'],
   locales: {
     availableLocales: ['de'],
     fallbackLocale: 'de'

@@ -1,0 +1,179 @@
+package de.amtsflow.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist as a clerk uses it: log in, pick a filter, open a task, claim it, fill its
+ * Camunda Form by the labels the clerk reads, complete it. Waits are explicit (no sleeping).
+ */
+public final class Tasklist {
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final String base;
+
+  public Tasklist(WebDriver driver, int port) {
+    this.driver = driver;
+    this.wait = new WebDriverWait(driver, Browsers.WAIT);
+    this.base = "http://localhost:" + port;
+  }
+
+  public Tasklist login(String user, String password) {
+    driver.get(base + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list")));
+    return this;
+  }
+
+  /** The names of the filters in the left column. */
+  public List<String> filters() {
+    By filterLinks = By.cssSelector("[cam-tasklist-filters] li a, .task-filters li a");
+    wait.until(ExpectedConditions.presenceOfElementLocated(filterLinks));
+    return driver.findElements(filterLinks).stream()
+        .map(WebElement::getText)
+        .map(t -> t.replaceAll("\\s*\\(\\d+\\)$", "").strip())
+        .filter(t -> !t.isEmpty())
+        .toList();
+  }
+
+  /**
+   * Selects the filter and opens the task of that name, waiting until it is listed (a process may
+   * still be on its way there); the list is reloaded while waiting.
+   */
+  public Tasklist open(String filter, String taskName) {
+    By item =
+        By.xpath(
+            "//ul[contains(@class,'tasks-list') or ancestor::*[contains(@class,'tasks-list')]]"
+                + "//li[contains(@class,'task')]//h4/a[normalize-space(.)='"
+                + taskName
+                + "']");
+    wait.until(
+        d -> {
+          clickFilter(filter);
+          return !d.findElements(item).isEmpty();
+        });
+    wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[cam-tasklist-task] h2, .task-details h2"), taskName));
+    return this;
+  }
+
+  private void clickFilter(String filter) {
+    By link =
+        By.xpath(
+            "//*[@cam-tasklist-filters or contains(@class,'task-filters')]//li//a[starts-with("
+                + "normalize-space(.),'"
+                + filter
+                + "')]");
+    wait.until(ExpectedConditions.elementToBeClickable(link)).click();
+  }
+
+  /** Claims the open task when it is not yet the clerk's. */
+  public Tasklist claim() {
+    List<WebElement> claim = driver.findElements(By.cssSelector("button.claim"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    }
+    return this;
+  }
+
+  /** Hands the open task back to the group (the × next to one's own name). */
+  public Tasklist unclaim() {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.unclaim"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.claim")));
+    return this;
+  }
+
+  /** The value a read-only field of the form shows, by its label. */
+  public String value(String label) {
+    return field(label).getAttribute("value");
+  }
+
+  /** Ticks the radio button or checkbox with this label. */
+  public Tasklist choose(String label) {
+    WebElement option =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//form[contains(@class,'fjs-form')]//label[normalize-space(.)='"
+                        + label
+                        + "']")));
+    option.click();
+    return this;
+  }
+
+  /** Types into the text field or text area with this label. */
+  public Tasklist type(String label, String text) {
+    WebElement input = field(label);
+    input.clear();
+    input.sendKeys(text);
+    return this;
+  }
+
+  /** Enters a date into the date field with this label (the picker takes mm/dd/yyyy). */
+  public Tasklist date(String label, java.time.LocalDate date) {
+    WebElement input = field(label);
+    input.click();
+    input.sendKeys(
+        String.format("%02d/%02d/%d", date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
+    input.sendKeys(Keys.ENTER);
+    input.sendKeys(Keys.TAB);
+    return this;
+  }
+
+  /** The links of the form's texts: their text and target. */
+  public List<WebElement> formLinks() {
+    return driver.findElements(By.cssSelector(".fjs-form a[href^='/']"));
+  }
+
+  private WebElement field(String label) {
+    WebElement labelElement =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//form[contains(@class,'fjs-form')]//label[starts-with(normalize-space(.),'"
+                        + label
+                        + "')]")));
+    return driver.findElement(By.id(labelElement.getAttribute("for")));
+  }
+
+  /** Presses "Abschließen". */
+  public Tasklist complete() {
+    WebElement button =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//button[contains(@class,'btn-primary') and normalize-space(.)="
+                        + "'Abschließen']")));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", button);
+    button.click();
+    return this;
+  }
+
+  /** Waits until the task is done: Tasklist closes it and asks to pick another one. */
+  public Tasklist awaitCompleted() {
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    return this;
+  }
+
+  /** Waits for Tasklist's error notification and returns its text. */
+  public String awaitError() {
+    return wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".page-notifications .alert-danger")))
+        .getText();
+  }
+}

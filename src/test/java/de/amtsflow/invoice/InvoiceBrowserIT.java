@@ -1,0 +1,201 @@
+package de.amtsflow.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import de.amtsflow.AbstractHttpTest;
+import de.amtsflow.browser.Browsers;
+import de.amtsflow.browser.Tasklist;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+/**
+ * A supplier delivers an e-invoice on the web page, and the approvers work it in Camunda Tasklist
+ * in a real browser: "Sachlich richtig" by {@code pruefer}, who is then refused "Zahlung anordnen"
+ * by the four-eyes rule with a readable message, and {@code anordnung} orders the payment.
+ */
+class InvoiceBrowserIT extends AbstractHttpTest {
+
+  @RegisterExtension final Browsers browsers = new Browsers();
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+
+  @TempDir Path dir;
+
+  @Test
+  void supplierUploadsAndTheApproversWorkItInTasklist() throws IOException {
+    String number = InvoiceApprovalProcessTest.unique();
+    Path file = dir.resolve("rechnung-" + number + ".xml");
+    Files.write(file, InvoiceApprovalProcessTest.large(number));
+
+    // the supplier
+    WebDriver supplier = browsers.open("supplier");
+    supplier.get("http://localhost:" + port + "/rechnung.html");
+    browsers.accessible(supplier, "rechnung.html");
+    supplier.findElement(By.id("invoice-file")).sendKeys(file.toString());
+    browsers.screenshot(supplier, "supplier-chose-file");
+    supplier.findElement(By.id("invoice-submit")).click();
+    WebDriverWait wait = new WebDriverWait(supplier, Browsers.WAIT);
+    String fileNumber =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-number")))
+            .getText()
+            .strip();
+    assertThat(fileNumber).matches("RE-\\d{4}-\\d{6}");
+    assertThat(supplier.findElement(By.id("invoice-result")).getText()).contains("eingegangen");
+    browsers.screenshot(supplier, "supplier-receipt");
+    browsers.accessible(supplier, "rechnung.html: Eingangsbestätigung");
+
+    ProcessInstance pi =
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(fileNumber).singleResult();
+    runJobs(pi);
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.CONFIRM_FACTUAL);
+
+    // pruefer: sachlich richtig, with the documents a click away
+    WebDriver pruefer = browsers.open("pruefer");
+    Tasklist prueferList = new Tasklist(pruefer, port).login("pruefer", "pruefer");
+    assertThat(prueferList.filters()).contains("Meine Gruppe", "Fristen diese Woche");
+    prueferList.open("Meine Gruppe", "Sachlich richtig feststellen");
+    assertThat(prueferList.value("Aktenzeichen")).isEqualTo(fileNumber);
+    assertThat(prueferList.value("Rechnungsnummer")).isEqualTo(number);
+    browsers.screenshot(pruefer, "pruefer-factual-form");
+    assertReadableRenderingOpens(pruefer, prueferList, number);
+    prueferList.claim().choose("sachlich richtig");
+    browsers.screenshot(pruefer, "pruefer-factual-filled");
+    prueferList.complete().awaitCompleted();
+    runJobs(pi);
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.CONFIRM_ARITHMETIC);
+
+    // rechnung: rechnerisch richtig, over the REST task API (same rules)
+    String arithmetic =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(pi.getId())
+            .taskDefinitionKey(InvoiceProcess.Task.CONFIRM_ARITHMETIC)
+            .singleResult()
+            .getId();
+    as("rechnung").post().uri("/api/tasks/{id}/claim", arithmetic).retrieve().toBodilessEntity();
+    assertThat(
+            as("rechnung")
+                .post()
+                .uri("/api/tasks/{id}/complete", arithmetic)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"decision\":\"APPROVE\"}")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    runJobs(pi);
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
+
+    // pruefer may order payments, but not of this invoice: refused with the rule in words
+    prueferList.open("Meine Gruppe", "Zahlung anordnen").claim().choose("Zahlung anordnen");
+    prueferList.complete();
+    String error = prueferList.awaitError();
+    browsers.screenshot(pruefer, "pruefer-four-eyes-refused");
+    assertThat(error)
+        .contains("Vier-Augen-Prinzip")
+        .contains("darf die Zahlung nicht anordnen")
+        .doesNotContain("ENGINE-")
+        .doesNotContain("Exception");
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
+    prueferList.unclaim();
+
+    // anordnung orders it
+    WebDriver anordnung = browsers.open("anordnung");
+    Tasklist anordnungList = new Tasklist(anordnung, port).login("anordnung", "anordnung");
+    anordnungList.open("Meine Gruppe", "Zahlung anordnen");
+    browsers.screenshot(anordnung, "anordnung-form");
+    anordnungList.claim().choose("Zahlung anordnen").complete().awaitCompleted();
+    browsers.screenshot(anordnung, "anordnung-done");
+    runJobs(pi);
+    assertThat(pi).hasPassed(InvoiceProcess.Task.ORDER_PAYMENT);
+    assertThat(
+            runtime
+                .createVariableInstanceQuery()
+                .processInstanceIdIn(pi.getId())
+                .variableName(InvoiceProcess.Var.FACTUAL_APPROVER)
+                .singleResult()
+                .getValue())
+        .isEqualTo("pruefer");
+  }
+
+  @Test
+  void anInvalidInvoiceIsExplainedInGerman() throws IOException {
+    String number = InvoiceApprovalProcessTest.unique();
+    Path file = dir.resolve("fehlerhaft-" + number + ".xml");
+    Files.write(file, InvoiceApprovalProcessTest.invalid(number));
+
+    WebDriver supplier = browsers.open("supplier");
+    supplier.get("http://localhost:" + port + "/rechnung.html");
+    supplier.findElement(By.id("invoice-file")).sendKeys(file.toString());
+    supplier.findElement(By.id("invoice-submit")).click();
+    WebDriverWait wait = new WebDriverWait(supplier, Browsers.WAIT);
+    WebElement errors =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invoice-errors")));
+    String result = supplier.findElement(By.id("invoice-result")).getText();
+    browsers.screenshot(supplier, "supplier-invalid-explained");
+    browsers.accessible(supplier, "rechnung.html: ungültige Rechnung");
+    assertThat(result).contains("nicht angenommen");
+    assertThat(supplier.findElement(By.id("receipt-number")).getText()).matches("RE-\\d{4}-\\d{6}");
+    // each failed rule in words, with its id for the supplier's software vendor
+    assertThat(errors.findElements(By.tagName("li"))).isNotEmpty();
+    assertThat(errors.getText()).containsAnyOf("fehlt", "falsch", "ungültig", "entspricht nicht");
+    assertThat(errors.getText()).containsPattern("BR-[A-Z0-9-]+|XML-SCHEMA");
+  }
+
+  /** The form's links open the readable rendering and the e-file with the clerk's login. */
+  private void assertReadableRenderingOpens(WebDriver driver, Tasklist tasklist, String number) {
+    String tasklistWindow = driver.getWindowHandle();
+    Set<String> before = driver.getWindowHandles();
+    WebElement readable =
+        tasklist.formLinks().stream()
+            .filter(a -> a.getText().contains("Lesbare Ansicht"))
+            .findFirst()
+            .orElseThrow();
+    readable.click();
+    WebDriverWait wait = new WebDriverWait(driver, Browsers.WAIT);
+    wait.until(d -> d.getWindowHandles().size() > before.size());
+    String rendering =
+        driver.getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst().get();
+    driver.switchTo().window(rendering);
+    wait.until(d -> d.getPageSource().contains(number));
+    browsers.screenshot(driver, "pruefer-readable-rendering");
+    driver.close();
+    driver.switchTo().window(tasklistWindow);
+
+    Set<String> beforeEFile = driver.getWindowHandles();
+    tasklist.formLinks().stream()
+        .filter(a -> a.getText().contains("E-Akte"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    wait.until(d -> d.getWindowHandles().size() > beforeEFile.size());
+    String efile =
+        driver.getWindowHandles().stream().filter(h -> !beforeEFile.contains(h)).findFirst().get();
+    driver.switchTo().window(efile);
+    WebElement documents =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("documents")));
+    assertThat(documents.getText()).contains("Rechnung " + number);
+    browsers.screenshot(driver, "pruefer-efile");
+    browsers.accessible(driver, "akte.html (E-Akte, Sachbearbeitung)");
+    driver.close();
+    driver.switchTo().window(tasklistWindow);
+  }
+}
