@@ -242,6 +242,26 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
     assertThat(refused.getBody().get("detail").asText()).contains("Vier-Augen-Prinzip");
     assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
 
+    // the engine REST API (and Tasklist, which uses it) refuses alike: 409 with the sentence,
+    // not a 500 wrapped in engine messages
+    ResponseEntity<JsonNode> engineRest =
+        as(both.getId(), both.getId())
+            .post()
+            .uri(
+                "/engine-rest/task/{id}/submit-form",
+                task(pi, InvoiceProcess.Task.ORDER_PAYMENT).getId())
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{\"variables\":{\"decision\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}")
+            .retrieve()
+            .toEntity(JsonNode.class);
+    assertThat(engineRest.getStatusCode().value()).isEqualTo(409);
+    assertThat(engineRest.getBody().get("rule").asText()).isEqualTo("FOUR_EYES");
+    assertThat(engineRest.getBody().get("message").asText())
+        .isEqualTo(
+            "Vier-Augen-Prinzip: Wer die sachliche Richtigkeit festgestellt hat, darf die"
+                + " Zahlung nicht anordnen.");
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
+
     // the refused user claimed it on the way; another one of the group takes over
     tasks.setAssignee(task(pi, InvoiceProcess.Task.ORDER_PAYMENT).getId(), null);
     assertThat(

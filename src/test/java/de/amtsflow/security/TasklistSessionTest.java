@@ -1,0 +1,119 @@
+package de.amtsflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsflow.AbstractHttpTest;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A clerk logged into Tasklist opens what task forms link to with that login: GETs under {@code
+ * /api} accept the webapps' session, with the clerk's own groups; writes and the engine REST API do
+ * not; the session survives those reads (its id is not changed under Tasklist's feet). And the
+ * webapps are configured as clerks expect them: German, amtsflow, no Camunda 8 banner.
+ */
+class TasklistSessionTest extends AbstractHttpTest {
+
+  private CookieManager cookies;
+  private HttpClient http;
+
+  @BeforeEach
+  void browserLikeClient() {
+    cookies = new CookieManager();
+    http = HttpClient.newBuilder().cookieHandler(cookies).build();
+  }
+
+  @Test
+  void tasklistLoginOpensReadsUnderApiWithTheClerksGroups() throws Exception {
+    login("pruefer");
+    String session = sessionId();
+
+    assertThat(get("/api/tasks").statusCode()).isEqualTo(200);
+    assertThat(get("/api/tasks").statusCode()).isEqualTo(200);
+    assertThat(sessionId()).as("the webapps' session id is left alone").isEqualTo(session);
+    // pruefer is no permit clerk: authenticated, but not allowed
+    assertThat(get("/api/permit-applications/" + UUID.randomUUID()).statusCode()).isEqualTo(403);
+    // Tasklist itself still works with the same session
+    assertThat(get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theSessionNeverAuthorizesWritesOrTheEngineRestApi() throws Exception {
+    login("bauamt");
+    HttpResponse<String> write =
+        send(
+            HttpRequest.newBuilder(uri("/api/efiles/" + UUID.randomUUID() + "/close"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertThat(write.statusCode()).isEqualTo(401);
+    assertThat(get("/engine-rest/task").statusCode()).isEqualTo(401);
+    assertThat(get("/api/tasks").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void withoutTasklistLoginTheFormLinksAskForIt() throws Exception {
+    assertThat(get("/api/tasks").statusCode()).isEqualTo(401);
+    HttpResponse<String> page = get("/akte.html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("E-Akte");
+  }
+
+  @Test
+  void webappsSpeakGermanCarryTheNameAndHideTheVendorBanner() throws Exception {
+    for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
+      String config = get("/camunda/app/" + app + "/scripts/config.js").body();
+      assertThat(config).as(app).contains("availableLocales: ['de']", "vendor: 'amtsflow'");
+      String styles = get("/camunda/app/" + app + "/styles/user-styles.css").body();
+      assertThat(styles).as(app).containsPattern("\\.ce-eol-banner \\{\\s*display: none");
+    }
+    assertThat(get("/camunda/app/tasklist/locales/de.json").statusCode()).isEqualTo(200);
+  }
+
+  private void login(String user) throws IOException, InterruptedException {
+    // the webapps hand out their CSRF token with the first page
+    get("/camunda/app/tasklist/");
+    String token =
+        cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .map(HttpCookie::getValue)
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> login =
+        send(
+            HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
+                .build());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+  }
+
+  private String sessionId() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("JSESSIONID"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, */*").GET().build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}
