@@ -14,7 +14,7 @@
   function message(text, isError) {
     const box = document.getElementById('efile-message');
     box.textContent = '';
-    box.className = isError ? 'alert alert-error' : '';
+    box.className = isError ? 'box box--error' : '';
     if (Array.isArray(text)) {
       text.forEach((part) => box.append(part));
     } else {
