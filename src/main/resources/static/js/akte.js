@@ -6,6 +6,23 @@
 
 (function () {
   const STATUS = { OPEN: 'offen', CLOSED: 'geschlossen' };
+  // the e-file's document kinds in German; unknown kinds are shown as they are
+  const KINDS = {
+    application: 'Antrag',
+    'site-plan': 'Lageplan',
+    'floor-plan': 'Grundrisse',
+    sections: 'Schnitte und Ansichten',
+    'building-description': 'Baubeschreibung',
+    statics: 'Standsicherheitsnachweis',
+    'fire-protection': 'Brandschutznachweis',
+    'neighbour-consent': 'Nachbarunterschriften',
+    other: 'Sonstige Unterlage',
+    decision: 'Bescheid',
+    'invoice-original': 'Originalrechnung',
+    'validation-report': 'Prüfbericht',
+    'payment-order': 'Zahlungsanordnung',
+    notice: 'Mitteilung'
+  };
   const dateTime = new Intl.DateTimeFormat('de-DE', {
     dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin'
   });
@@ -107,7 +124,7 @@
       const title = document.createElement('td');
       title.append(link(base + '/content', doc.title, 'doc-' + doc.id));
       const kind = document.createElement('td');
-      kind.textContent = doc.kind;
+      kind.textContent = KINDS[doc.kind] || doc.kind;
       const version = document.createElement('td');
       version.textContent = String(doc.version);
       if (doc.version > 1) {

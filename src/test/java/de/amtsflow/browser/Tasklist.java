@@ -37,7 +37,7 @@ public final class Tasklist {
 
   /** The names of the filters in the left column. */
   public List<String> filters() {
-    By filterLinks = By.cssSelector("[cam-tasklist-filters] li a, .task-filters li a");
+    By filterLinks = By.cssSelector("[cam-tasklist-filters] .task-filter h4.name a");
     wait.until(ExpectedConditions.presenceOfElementLocated(filterLinks));
     return driver.findElements(filterLinks).stream()
         .map(WebElement::getText)
@@ -53,8 +53,7 @@ public final class Tasklist {
   public Tasklist open(String filter, String taskName) {
     By item =
         By.xpath(
-            "//ul[contains(@class,'tasks-list') or ancestor::*[contains(@class,'tasks-list')]]"
-                + "//li[contains(@class,'task')]//h4/a[normalize-space(.)='"
+            "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4/a[normalize-space(.)='"
                 + taskName
                 + "']");
     wait.until(
@@ -73,7 +72,7 @@ public final class Tasklist {
   private void clickFilter(String filter) {
     By link =
         By.xpath(
-            "//*[@cam-tasklist-filters or contains(@class,'task-filters')]//li//a[starts-with("
+            "//*[@cam-tasklist-filters]//*[contains(@class,'task-filter')]//h4//a[starts-with("
                 + "normalize-space(.),'"
                 + filter
                 + "')]");
@@ -92,7 +91,8 @@ public final class Tasklist {
 
   /** Hands the open task back to the group (the × next to one's own name). */
   public Tasklist unclaim() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.unclaim"))).click();
+    centered(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.unclaim"))))
+        .click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.claim")));
     return this;
   }
@@ -111,13 +111,13 @@ public final class Tasklist {
                     "//form[contains(@class,'fjs-form')]//label[normalize-space(.)='"
                         + label
                         + "']")));
-    option.click();
+    centered(option).click();
     return this;
   }
 
   /** Types into the text field or text area with this label. */
   public Tasklist type(String label, String text) {
-    WebElement input = field(label);
+    WebElement input = centered(field(label));
     input.clear();
     input.sendKeys(text);
     return this;
@@ -125,7 +125,7 @@ public final class Tasklist {
 
   /** Enters a date into the date field with this label (the picker takes mm/dd/yyyy). */
   public Tasklist date(String label, java.time.LocalDate date) {
-    WebElement input = field(label);
+    WebElement input = centered(field(label));
     input.click();
     input.sendKeys(
         String.format("%02d/%02d/%d", date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
@@ -137,6 +137,13 @@ public final class Tasklist {
   /** The links of the form's texts: their text and target. */
   public List<WebElement> formLinks() {
     return driver.findElements(By.cssSelector(".fjs-form a[href^='/']"));
+  }
+
+  /** Scrolls the element to the middle of the window, clear of Tasklist's fixed footer. */
+  private WebElement centered(WebElement element) {
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    return element;
   }
 
   private WebElement field(String label) {
@@ -158,8 +165,7 @@ public final class Tasklist {
                 By.xpath(
                     "//button[contains(@class,'btn-primary') and normalize-space(.)="
                         + "'Abschließen']")));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", button);
-    button.click();
+    centered(button).click();
     return this;
   }
 

@@ -74,8 +74,10 @@ class InvoiceBrowserIT extends AbstractHttpTest {
     assertThat(prueferList.value("Aktenzeichen")).isEqualTo(fileNumber);
     assertThat(prueferList.value("Rechnungsnummer")).isEqualTo(number);
     browsers.screenshot(pruefer, "pruefer-factual-form");
+    // a task that is not one's own shows its form disabled: take it first
+    prueferList.claim();
     assertReadableRenderingOpens(pruefer, prueferList, number);
-    prueferList.claim().choose("sachlich richtig");
+    prueferList.choose("sachlich richtig");
     browsers.screenshot(pruefer, "pruefer-factual-filled");
     prueferList.complete().awaitCompleted();
     runJobs(pi);
@@ -125,15 +127,7 @@ class InvoiceBrowserIT extends AbstractHttpTest {
     anordnungList.claim().choose("Zahlung anordnen").complete().awaitCompleted();
     browsers.screenshot(anordnung, "anordnung-done");
     runJobs(pi);
-    assertThat(pi).hasPassed(InvoiceProcess.Task.ORDER_PAYMENT);
-    assertThat(
-            runtime
-                .createVariableInstanceQuery()
-                .processInstanceIdIn(pi.getId())
-                .variableName(InvoiceProcess.Var.FACTUAL_APPROVER)
-                .singleResult()
-                .getValue())
-        .isEqualTo("pruefer");
+    assertThat(pi).hasPassed(InvoiceProcess.Task.ORDER_PAYMENT).isEnded();
   }
 
   @Test

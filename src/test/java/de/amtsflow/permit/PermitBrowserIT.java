@@ -125,10 +125,10 @@ class PermitBrowserIT extends AbstractPermitTest {
     assertThat(tasklist.value("Aktenzeichen")).isEqualTo(fileNumber);
     assertThat(tasklist.value("Antragsteller")).isEqualTo("Erika Mustermann");
     browsers.screenshot(clerk, "bauamt-check-form");
+    tasklist.claim();
     assertThat(efileListing(clerk, tasklist)).contains("Lageplan").contains("Bauantrag");
     LocalDate deadline = PermitFixtures.workday(LocalDate.now().plusDays(14));
     tasklist
-        .claim()
         .choose("unvollständig – Unterlagen nachfordern")
         .type("Fehlende Unterlagen", "Baubeschreibung")
         .date("Frist zur Nachreichung", deadline);
@@ -165,9 +165,9 @@ class PermitBrowserIT extends AbstractPermitTest {
     assertThat(pi).isWaitingAt(PermitProcess.Task.CHECK_COMPLETENESS);
 
     // bauamt sees it and confirms completeness
-    tasklist.open("Meine Gruppe", "Vollständigkeit prüfen");
+    tasklist.open("Meine Gruppe", "Vollständigkeit prüfen").claim();
     assertThat(efileListing(clerk, tasklist)).contains("Baubeschreibung");
-    tasklist.claim().choose("vollständig");
+    tasklist.choose("vollständig");
     browsers.screenshot(clerk, "bauamt-confirm-complete");
     tasklist.complete().awaitCompleted();
     runJobs(pi);
