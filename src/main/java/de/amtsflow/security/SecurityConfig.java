@@ -14,6 +14,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -27,6 +29,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+  /** What the citizen, supplier and e-file pages may load: only their own files. */
+  static final String PAGES_CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; form-action 'self'; base-uri 'self'; frame-ancestors 'self';"
+          + " object-src 'none'";
 
   @Bean
   AuthenticationManager authenticationManager(IdentityService identityService) {
@@ -118,8 +126,16 @@ class SecurityConfig {
         .exceptionHandling(
             ex -> ex.authenticationEntryPoint(ProblemResponses.unauthorized(json, false)))
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
-        // Tasklist renders forms in frames of its own origin
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        // Tasklist renders forms in frames of its own origin; our own pages load nothing from
+        // elsewhere and run no inline script (the webapps set their own policy)
+        .headers(
+            headers ->
+                headers
+                    .frameOptions(frame -> frame.sameOrigin())
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            new OrRequestMatcher(path("/"), path("/*.html")),
+                            new StaticHeadersWriter("Content-Security-Policy", PAGES_CSP))));
     return http.build();
   }
 

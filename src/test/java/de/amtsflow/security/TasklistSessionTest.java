@@ -64,6 +64,9 @@ class TasklistSessionTest extends AbstractHttpTest {
     HttpResponse<String> page = get("/akte.html");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("E-Akte");
+    // our pages run only their own scripts
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValue(SecurityConfig.PAGES_CSP);
   }
 
   @Test
