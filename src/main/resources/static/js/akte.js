@@ -58,7 +58,7 @@
   async function get(url) {
     const response = await fetch(url, {
       credentials: 'same-origin',
-      headers: { Accept: 'application/json, application/problem+json' }
+      headers: { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'fetch' }
     });
     if (!response.ok) {
       const error = new Error('HTTP ' + response.status);

@@ -28,7 +28,9 @@ final class ProblemResponses {
    */
   static AuthenticationEntryPoint unauthorized(ObjectMapper json, boolean challenge) {
     return (request, response, e) -> {
-      if (challenge) {
+      // scripts of our pages say so: their 401 must not make the browser ask for a Basic login
+      boolean script = request.getHeader("X-Requested-With") != null;
+      if (challenge && !script) {
         response.setHeader(
             HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"amtsflow\", charset=\"UTF-8\"");
       }

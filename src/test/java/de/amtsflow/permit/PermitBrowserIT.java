@@ -104,7 +104,7 @@ class PermitBrowserIT extends AbstractPermitTest {
 
     WebElement confirmation =
         citizenWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
-    citizenWait.until(ExpectedConditions.textToBePresentInElement(confirmation, "100"));
+    citizenWait.until(ExpectedConditions.textToBePresentInElement(confirmation, "hochgeladen"));
     String fileNumber = citizen.findElement(By.id("file-number")).getText().strip();
     assertThat(fileNumber).matches("BAU-\\d{4}-\\d{6}");
     String trackingLink = citizen.findElement(By.id("tracking-link")).getAttribute("href");

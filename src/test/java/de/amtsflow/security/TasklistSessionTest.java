@@ -60,7 +60,18 @@ class TasklistSessionTest extends AbstractHttpTest {
 
   @Test
   void withoutTasklistLoginTheFormLinksAskForIt() throws Exception {
-    assertThat(get("/api/tasks").statusCode()).isEqualTo(401);
+    HttpResponse<String> unauthenticated = get("/api/tasks");
+    assertThat(unauthenticated.statusCode()).isEqualTo(401);
+    assertThat(unauthenticated.headers().firstValue("WWW-Authenticate")).isPresent();
+    // the e-file page's script asks without making the browser pop up a Basic login dialog
+    HttpResponse<String> fromScript =
+        send(
+            HttpRequest.newBuilder(uri("/api/efiles/" + UUID.randomUUID()))
+                .header("X-Requested-With", "fetch")
+                .GET()
+                .build());
+    assertThat(fromScript.statusCode()).isEqualTo(401);
+    assertThat(fromScript.headers().firstValue("WWW-Authenticate")).isEmpty();
     HttpResponse<String> page = get("/akte.html");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("E-Akte");

@@ -1,0 +1,302 @@
+// "Bauantrag stellen": seven steps, then POST /api/permit-applications (JSON, Idempotency-Key) and
+// the uploads (XHR with progress, X-Tracking-Token). The server validates; its problem+json errors
+// are shown next to the fields they name (path "plot.parcels[0]" -> input "plot-parcels") and in
+// the error summary, and the form goes to the first step with an error.
+// Ids: inputs "<json path with dashes>" (applicant-name, builder-same, plot-parcels, ...), radios
+// "<group>-<VALUE>" (procedure-SIMPLIFIED); next, back, submit; document-file, document-kind,
+// document-add (adds the chosen files with the chosen kind), document-list; error-summary;
+// confirmation with file-number, tracking-link, upload-list.
+import {
+  el, send, toProblem, showFieldError, clearFieldErrors, showErrorSummary,
+  hideErrorSummary, showAlert, hideAlert, progressItem, fillKindSelect, kindLabel,
+  checkDocumentFile, DOCUMENT_ACCEPT, parseGermanAmount, formatBytes, formatEuro,
+} from './common.js';
+
+const form = document.getElementById('application');
+const steps = [...form.querySelectorAll('fieldset.step')];
+const summaryBox = document.getElementById('error-summary');
+const nextButton = document.getElementById('next');
+const backButton = document.getElementById('back');
+const submitButton = document.getElementById('submit');
+const documents = [];
+let current = 0;
+let idempotency = null; // {key, body}
+
+const $ = (id) => document.getElementById(id);
+const value = (id) => $(id).value.trim();
+const orNull = (text) => (text === '' ? null : text);
+const radio = (name) => {
+  const checked = form.querySelector(`input[name="${name}"]:checked`);
+  return checked ? checked.value : null;
+};
+const bool = (name) => (radio(name) === null ? null : radio(name) === 'true');
+
+fillKindSelect($('document-kind'), 'SITE_PLAN');
+$('document-file').setAttribute('accept', DOCUMENT_ACCEPT);
+
+// ---------- the request body ----------
+
+function address(prefix) {
+  return { street: value(`${prefix}-street`), postalCode: value(`${prefix}-postalCode`), city: value(`${prefix}-city`) };
+}
+
+function application() {
+  const applicant = { name: value('applicant-name'), email: orNull(value('applicant-email')), address: address('applicant') };
+  const builder = $('builder-same').checked
+    ? { name: applicant.name, email: applicant.email, address: { ...applicant.address } }
+    : { name: value('builder-name'), email: orNull(value('builder-email')), address: address('builder') };
+  const plotAddress = address('plot');
+  const costs = parseGermanAmount(value('project-buildingCosts'));
+  return {
+    applicant,
+    builder,
+    designer: {
+      name: value('designer-name'),
+      email: orNull(value('designer-email')),
+      qualification: orNull(value('designer-qualification')),
+      chamberMembershipNumber: orNull(value('designer-chamberMembershipNumber')),
+      authorizedToSubmit: $('designer-authorizedToSubmit').checked,
+    },
+    plot: {
+      gemarkung: value('plot-gemarkung'),
+      flur: orNull(value('plot-flur')),
+      parcels: value('plot-parcels').split(/[,;\s]+/).filter(Boolean),
+      address: Object.values(plotAddress).some(Boolean) ? plotAddress : null,
+    },
+    project: {
+      description: value('project-description'),
+      measure: radio('project-measure'),
+      buildingClass: value('project-buildingClass') === '' ? null : Number(value('project-buildingClass')),
+      specialBuilding: bool('project-specialBuilding'),
+      mainlyResidential: bool('project-mainlyResidential'),
+      buildingCosts: costs,
+    },
+    procedure: radio('procedure'),
+  };
+}
+
+// ---------- where a field is ----------
+
+/** The input (or radio group) for a server path like "applicant.address.postalCode". */
+function targetOf(path) {
+  let id = path.replace(/\[\d+\]/g, '').split('.').filter((p) => p !== 'address').join('-');
+  if (id.startsWith('builder-') && $('builder-same').checked) id = 'builder-same';
+  return $(id);
+}
+
+function inputsOf(target) {
+  return target.tagName === 'FIELDSET' ? [...target.querySelectorAll('input')] : [target];
+}
+
+function focusable(target) {
+  return target.tagName === 'FIELDSET' ? target.querySelector('input') : target;
+}
+
+function stepOf(element) {
+  return steps.indexOf(element.closest('fieldset.step'));
+}
+
+// ---------- steps ----------
+
+function show(index, focusHeading = true) {
+  current = index;
+  steps.forEach((step, i) => { step.hidden = i !== index; });
+  backButton.hidden = index === 0;
+  nextButton.hidden = index === steps.length - 1;
+  submitButton.hidden = index !== steps.length - 1;
+  $('step-indicator').textContent = `Schritt ${index + 1} von ${steps.length}`;
+  if (index === steps.length - 1) renderSummary();
+  if (focusHeading) $(`step-${index + 1}-heading`).focus();
+}
+
+/** Client checks of one step: required fields. The server has the last word. */
+function checkStep(index) {
+  const step = steps[index];
+  const problems = [];
+  for (const input of step.querySelectorAll('input[required], select[required], textarea[required]')) {
+    if (input.closest('[hidden]') || input.closest('#builder-fields.is-hidden')) continue;
+    const empty = input.type === 'checkbox' ? !input.checked : input.value.trim() === '';
+    if (empty) {
+      const label = form.querySelector(`label[for="${input.id}"]`);
+      const name = label ? label.textContent.replace('(Pflichtfeld)', '').trim() : input.id;
+      problems.push({ target: input, text: input.type === 'checkbox' ? 'Bitte bestätigen.' : `Bitte ausfüllen: ${name}.` });
+    }
+  }
+  for (const group of step.querySelectorAll('fieldset.choice-group')) {
+    if (!group.querySelector('input:checked')) {
+      const legend = group.querySelector('legend').textContent.replace('(Pflichtfeld)', '').trim();
+      problems.push({ target: group, text: `Bitte auswählen: ${legend}` });
+    }
+  }
+  if (index === 4 && value('project-buildingCosts') !== '' && parseGermanAmount(value('project-buildingCosts')) === null) {
+    problems.push({ target: $('project-buildingCosts'), text: 'Baukosten als Betrag in Euro angeben, z. B. 350.000.' });
+  }
+  return problems;
+}
+
+function report(problems, intro) {
+  clearFieldErrors(form);
+  for (const p of problems) {
+    if (p.target) showFieldError(p.target, p.text, inputsOf(p.target));
+  }
+  showErrorSummary(
+    summaryBox,
+    problems.map((p) => ({
+      text: p.text,
+      focus: p.target ? focusable(p.target) : null,
+      onJump: p.target ? () => show(stepOf(p.target), false) : null,
+    })),
+    { intro }
+  );
+}
+
+nextButton.addEventListener('click', () => {
+  const problems = checkStep(current);
+  if (problems.length) {
+    report(problems);
+    return;
+  }
+  clearFieldErrors(steps[current]);
+  hideErrorSummary(summaryBox);
+  show(current + 1);
+});
+backButton.addEventListener('click', () => {
+  hideErrorSummary(summaryBox);
+  show(current - 1);
+});
+$('builder-same').addEventListener('change', () => {
+  $('builder-fields').hidden = $('builder-same').checked;
+});
+
+// ---------- documents ----------
+
+function renderDocuments() {
+  const list = $('document-list');
+  list.replaceChildren(
+    ...documents.map((d, i) => {
+      const remove = el('button', { type: 'button', class: 'link', 'aria-label': `${d.file.name} entfernen` }, 'Entfernen');
+      remove.addEventListener('click', () => { documents.splice(i, 1); renderDocuments(); $('document-file').focus(); });
+      return el('li', { class: 'file-list__row' },
+        el('span', { class: 'file-list__name' }, `${d.file.name} – ${kindLabel(d.kind)}, ${formatBytes(d.file.size)}`), ' ', remove);
+    })
+  );
+  if (!documents.length) list.append(el('li', {}, 'Noch keine Unterlagen ausgewählt.'));
+}
+
+$('document-add').addEventListener('click', () => {
+  const input = $('document-file');
+  const problem = $('document-problem');
+  hideAlert(problem);
+  input.removeAttribute('aria-invalid');
+  const files = [...input.files];
+  const wrong = files.length === 0 ? 'Bitte zuerst eine Datei wählen.' : files.map(checkDocumentFile).find(Boolean);
+  if (wrong) {
+    showAlert(problem, { title: 'Datei prüfen', detail: wrong });
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+    return;
+  }
+  for (const file of files) documents.push({ file, kind: $('document-kind').value });
+  input.value = '';
+  renderDocuments();
+});
+renderDocuments();
+
+// ---------- summary ----------
+
+function renderSummary() {
+  const a = application();
+  const addressText = (ad) => (ad ? `${ad.street}, ${ad.postalCode} ${ad.city}` : '–');
+  const yesNo = (b) => (b === null ? '–' : b ? 'ja' : 'nein');
+  const label = (id) => { const e = $(id); return e ? form.querySelector(`label[for="${id}"]`).textContent.trim() : ''; };
+  const sections = [
+    [1, 'Antragsteller', [['Name', a.applicant.name], ['E-Mail', a.applicant.email || '–'], ['Anschrift', addressText(a.applicant.address)]]],
+    [2, 'Bauherr', $('builder-same').checked ? [['', 'wie Antragsteller']] : [['Name', a.builder.name], ['E-Mail', a.builder.email || '–'], ['Anschrift', addressText(a.builder.address)]]],
+    [3, 'Entwurfsverfasser', [['Name', a.designer.name], ['Berufsqualifikation', $('designer-qualification').selectedOptions[0].textContent], ['Kammer-Nr.', a.designer.chamberMembershipNumber || '–'], ['Bauvorlageberechtigung bestätigt', yesNo(a.designer.authorizedToSubmit)]]],
+    [4, 'Grundstück', [['Gemarkung', a.plot.gemarkung], ['Flur', a.plot.flur || '–'], ['Flurstücke', a.plot.parcels.join(', ')], ['Anschrift', addressText(a.plot.address)]]],
+    [5, 'Vorhaben', [['Beschreibung', a.project.description], ['Art der Maßnahme', a.project.measure ? label(`project-measure-${a.project.measure}`) : '–'], ['Gebäudeklasse', a.project.buildingClass || '–'], ['Sonderbau', yesNo(a.project.specialBuilding)], ['Überwiegend Wohnen', yesNo(a.project.mainlyResidential)], ['Baukosten', a.project.buildingCosts === null ? '–' : formatEuro(a.project.buildingCosts)], ['Verfahrensart', a.procedure ? label(`procedure-${a.procedure}`) : '–']]],
+    [6, 'Unterlagen', documents.length ? documents.map((d) => [kindLabel(d.kind), d.file.name]) : [['', 'keine – bitte später nachreichen']]],
+  ];
+  $('summary').replaceChildren(
+    ...sections.map(([step, title, rows]) => {
+      const change = el('button', { type: 'button', class: 'link' }, 'Ändern', el('span', { class: 'visually-hidden' }, `: ${title}`));
+      change.addEventListener('click', () => show(step - 1));
+      return el('section', { class: 'summary-section' },
+        el('div', { class: 'summary-section__head' }, el('h3', {}, title), change),
+        el('dl', { class: 'summary-list' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k || ' '), el('dd', {}, String(v))])));
+    })
+  );
+}
+
+// ---------- sending ----------
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const body = JSON.stringify(application());
+  if (!idempotency || idempotency.body !== body) idempotency = { key: crypto.randomUUID(), body };
+  submitButton.disabled = true;
+  let answer;
+  try {
+    answer = await send({ method: 'POST', url: '/api/permit-applications', body, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotency.key } });
+  } catch (failure) {
+    submitButton.disabled = false;
+    report([{ target: null, text: failure.message }]);
+    return;
+  }
+  submitButton.disabled = false;
+  if (answer.status !== 201 && answer.status !== 200) {
+    const problem = toProblem(answer.status, answer.body);
+    const problems = problem.errors.length
+      ? problem.errors.map((e) => ({ target: e.field ? targetOf(e.field) : null, text: e.message }))
+      : [{ target: problem.field ? targetOf(problem.field) : null, text: problem.message }];
+    const located = problems.filter((p) => p.target);
+    if (located.length) show(Math.min(...located.map((p) => stepOf(p.target))), false);
+    report(problems, problem.errors.length ? null : problem.title);
+    return;
+  }
+  hideErrorSummary(summaryBox);
+  await confirm(answer.body);
+});
+
+async function confirm(receipt) {
+  form.hidden = true;
+  $('step-indicator').hidden = true;
+  const link = new URL(`verfolgen.html#${new URLSearchParams({ antrag: receipt.applicationId, code: receipt.trackingToken })}`, location.href).href;
+  $('file-number').textContent = receipt.fileNumber;
+  $('tracking-link').href = link;
+  $('tracking-url').textContent = link;
+  $('confirmation').hidden = false;
+  $('confirmation-heading').focus();
+  $('copy-link').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      $('copy-result').textContent = 'Link kopiert.';
+    } catch {
+      $('copy-result').textContent = 'Kopieren nicht möglich – bitte den Link oben markieren und kopieren.';
+    }
+  });
+  const list = $('upload-list');
+  let failed = 0;
+  for (const d of documents) {
+    const line = progressItem(d.file.name);
+    list.append(line.item);
+    const data = new FormData();
+    data.append('file', d.file);
+    data.append('kind', d.kind);
+    try {
+      const answer = await send({ method: 'POST', url: `/api/permit-applications/${receipt.applicationId}/documents`, body: data, headers: { 'X-Tracking-Token': receipt.trackingToken }, onProgress: line.update });
+      if (answer.status >= 200 && answer.status < 300) line.done(`${d.file.name} (${kindLabel(d.kind)}): hochgeladen`);
+      else { failed++; line.fail(`${d.file.name}: nicht angenommen – ${toProblem(answer.status, answer.body).message}`); }
+    } catch (failure) {
+      failed++;
+      line.fail(`${d.file.name}: nicht übertragen – ${failure.message}`);
+    }
+  }
+  $('upload-summary').textContent = !documents.length
+    ? 'Sie haben keine Unterlagen ausgewählt. Reichen Sie sie über den Link oben nach.'
+    : failed
+      ? `${failed} Datei(en) wurden nicht übertragen. Bitte reichen Sie sie über den Link oben nach.`
+      : 'Alle Unterlagen wurden übertragen.';
+}
+
+show(0, false);
