@@ -69,6 +69,8 @@ class ModelsDirDeploymentTests {
     Files.copy(modelsDir.resolve("permit/probe.bpmn"), hidden);
   }
 
+  @Autowired org.springframework.context.ApplicationContext applicationContext;
+
   @Test
   void startUpDeploysEveryModelInTheFolder() {
     ProcessDefinition first =
@@ -151,6 +153,17 @@ class ModelsDirDeploymentTests {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("amtsflow.models-dir (AMTSFLOW_MODELS_DIR) names " + missing)
         .hasMessageContaining("does not exist");
+  }
+
+  /**
+   * Camunda's webapp filters find their Spring context through a static field; the failed start
+   * above left it pointing at a context that never refreshed, which would break the next test
+   * class's web server. Point it back at this class's live context.
+   */
+  @org.junit.jupiter.api.AfterEach
+  void restoreWebappFilterContext() {
+    new org.camunda.bpm.spring.boot.starter.webapp.filter.LazyInitRegistration()
+        .setApplicationContext(applicationContext);
   }
 
   private int processVersion() {
