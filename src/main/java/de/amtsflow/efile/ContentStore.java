@@ -4,15 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,16 +40,23 @@ import org.springframework.stereotype.Component;
 @Component
 class ContentStore {
 
+  private static final Logger log = LoggerFactory.getLogger(ContentStore.class);
   private static final int HEAD_BYTES = 8192;
 
   private final Path root;
   private final Path staging;
+  private final Path pendingRoot;
+  private final Path pending;
 
-  ContentStore(EFileProperties properties) {
+  ContentStore(EFileProperties properties, NodeId node) {
     this.root = properties.contentDir().toAbsolutePath().normalize();
-    this.staging = root.resolve("staging");
+    // per node: a restarted node clears its own leftovers without touching another node's work
+    this.staging = root.resolve("staging").resolve(node.value());
+    this.pendingRoot = root.resolve("pending");
+    this.pending = pendingRoot.resolve(node.value());
     try {
       Files.createDirectories(staging);
+      Files.createDirectories(pending);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create content folder " + root, e);
     }
@@ -45,8 +65,13 @@ class ContentStore {
   /** Bytes written to a private staging file, hashed and measured on the way. */
   record Staged(Path file, String sha256, long size, byte[] head) {}
 
+  /** A blob moved into place for a transaction that has not ended yet. */
+  record Pending(Path marker, String sha256) {}
+
   /**
-   * Copies the stream to a staging file, stopping as soon as it exceeds {@code maxBytes}.
+   * Copies the stream to a staging file, stopping as soon as it exceeds {@code maxBytes}. The bytes
+   * are forced to the disk: the database row that will point at them survives a power loss on
+   * PostgreSQL, so must they.
    *
    * @return the staged content, or {@code null} if it was larger than {@code maxBytes}
    */
@@ -57,7 +82,9 @@ class ContentStore {
     long size = 0;
     boolean ok = false;
     try (DigestInputStream din = new DigestInputStream(in, digest);
-        OutputStream out = Files.newOutputStream(file)) {
+        FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream out = Channels.newOutputStream(channel)) {
       byte[] buffer = new byte[64 * 1024];
       int n;
       while ((n = din.read(buffer)) != -1) {
@@ -74,6 +101,7 @@ class ContentStore {
         }
         out.write(buffer, 0, n);
       }
+      channel.force(true);
       ok = true;
     } finally {
       if (!ok) {
@@ -92,27 +120,156 @@ class ContentStore {
   }
 
   /**
-   * Moves staged bytes to their content address.
+   * Moves staged bytes to their content address, leaving a pending marker until the transaction
+   * that references them ends ({@link #settled}): if the process dies before that, the node's next
+   * start finds the marker and removes the blob unless a committed version references it.
    *
-   * @return true if a new blob was created, false if equal bytes were already stored
+   * @return the pending blob if this call created it, or empty if equal bytes were already stored
+   *     (the staged file is then kept until the transaction ends, see {@link #ensurePresent})
    */
-  boolean commit(Staged staged) throws IOException {
+  Optional<Pending> commit(Staged staged) throws IOException {
     Path target = pathOf(staged.sha256());
     if (Files.exists(target)) {
-      Files.deleteIfExists(staged.file());
-      return false;
+      return Optional.empty();
     }
     Files.createDirectories(target.getParent());
+    Path marker = pending.resolve(staged.sha256() + "." + UUID.randomUUID());
+    Files.createFile(marker);
+    fsyncDirectory(pending);
     try {
       Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException e) {
-      Files.deleteIfExists(staged.file());
-      return false;
     } catch (AtomicMoveNotSupportedException e) {
-      Files.move(staged.file(), target);
+      Files.move(staged.file(), target, StandardCopyOption.REPLACE_EXISTING);
     }
     target.toFile().setReadOnly();
-    return true;
+    fsyncDirectory(target.getParent());
+    return Optional.of(new Pending(marker, staged.sha256()));
+  }
+
+  /** The transaction of a pending blob ended; on rollback the caller removed the blob if unused. */
+  void settled(Pending blob) {
+    try {
+      Files.deleteIfExists(blob.marker());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * After a commit that reused an existing blob: if that blob was removed meanwhile (a restarted
+   * node cleaning up after a crash, which had not seen this commit yet), the staged copy takes its
+   * place. Then the staged file is removed.
+   */
+  void ensurePresent(Staged staged) {
+    try {
+      Path target = pathOf(staged.sha256());
+      if (!Files.exists(target) && Files.exists(staged.file())) {
+        log.warn("blob {} was removed while a transaction reused it; restored", staged.sha256());
+        Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        target.toFile().setReadOnly();
+        fsyncDirectory(target.getParent());
+      }
+      Files.deleteIfExists(staged.file());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Cleans up after a crash, before this node serves requests: its staging files, and the blobs of
+   * its pending markers that no committed version references (and no other node is placing). Other
+   * nodes' leftovers are cleaned once they are older than {@code grace}.
+   *
+   * @return the number of blobs removed
+   */
+  int recover(Predicate<String> referenced, Duration grace) {
+    Instant cutoff = Instant.now().minus(grace);
+    int removed = 0;
+    try {
+      deleteFiles(staging, p -> true);
+      try (Stream<Path> stagingDirs = Files.list(staging.getParent())) {
+        for (Path dir : stagingDirs.filter(Files::isDirectory).toList()) {
+          deleteFiles(dir, p -> olderThan(p, cutoff));
+        }
+      }
+      List<Path> markers = new ArrayList<>();
+      try (Stream<Path> nodes = Files.list(pendingRoot)) {
+        for (Path dir : nodes.filter(Files::isDirectory).toList()) {
+          try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> dir.equals(pending) || olderThan(p, cutoff)).forEach(markers::add);
+          }
+        }
+      }
+      for (Path marker : markers) {
+        String sha256 = marker.getFileName().toString().split("\\.")[0];
+        if (!referenced.test(sha256) && !placedElsewhere(sha256, markers)) {
+          if (Files.deleteIfExists(pathOf(sha256))) {
+            removed++;
+          }
+        }
+        Files.deleteIfExists(marker);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot recover content folder " + root, e);
+    }
+    return removed;
+  }
+
+  /** Another node's fresh marker for the same bytes: its transaction may still commit. */
+  private boolean placedElsewhere(String sha256, List<Path> beingRecovered) throws IOException {
+    try (Stream<Path> nodes = Files.list(pendingRoot)) {
+      for (Path dir : nodes.filter(Files::isDirectory).toList()) {
+        try (Stream<Path> files = Files.list(dir)) {
+          if (files.anyMatch(
+              p -> p.getFileName().toString().startsWith(sha256) && !beingRecovered.contains(p))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every stored blob's SHA-256, for the consistency check. */
+  Set<String> blobs() {
+    Path base = root.resolve("sha256");
+    if (!Files.isDirectory(base)) {
+      return Set.of();
+    }
+    try (Stream<Path> files = Files.walk(base)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("[0-9a-f]{64}"))
+          .collect(Collectors.toSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteFiles(Path dir, Predicate<Path> which) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).filter(which).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  private static boolean olderThan(Path file, Instant cutoff) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+    } catch (IOException vanished) {
+      return false;
+    }
+  }
+
+  // a rename or a new file is durable only once its directory is
+  private static void fsyncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException notSupported) {
+      // some file systems (and Windows) cannot open a directory; the rename still happened
+    }
   }
 
   /** Removes a blob this store created for a write that was then rolled back. */

@@ -75,18 +75,28 @@ class DefaultEFileStore implements EFileStore {
       throw invalid("subject", "Betreff fehlt oder ist länger als " + MAX_SUBJECT + " Zeichen.");
     }
     Instant now = now();
-    int year = LocalDate.now(clock).getYear();
+    String fileNumber =
+        command.reservedFileNumber() == null
+            ? fileNumbers.next(command.type(), LocalDate.now(clock).getYear())
+            : reserved(command.type(), command.reservedFileNumber());
     EFileEntity efile =
         new EFileEntity(
-            UUID.randomUUID(),
-            fileNumbers.next(command.type(), year),
-            command.type(),
-            subject,
-            now,
-            actor(command.actor()));
+            UUID.randomUUID(), fileNumber, command.type(), subject, now, actor(command.actor()));
     efiles.save(efile);
     append(efile, now, command.actor(), ACTION_EFILE_CREATED, null, null, null, subject);
     return efile.toRecord();
+  }
+
+  @Override
+  public String reserveFileNumber(EFileType type) {
+    return fileNumbers.next(type, LocalDate.now(clock).getYear());
+  }
+
+  private static String reserved(EFileType type, String fileNumber) {
+    if (!fileNumber.matches(Pattern.quote(type.prefix()) + "-\\d{4}-\\d{6,}")) {
+      throw new IllegalArgumentException("not a reserved " + type + " file number: " + fileNumber);
+    }
+    return fileNumber;
   }
 
   @Override
@@ -161,10 +171,9 @@ class DefaultEFileStore implements EFileStore {
           version,
           staged.sha256(),
           command.kind() + ": " + title);
+      Optional<ContentStore.Pending> created = content.commit(staged);
       stagedConsumed = true;
-      if (content.commit(staged)) {
-        removeBlobIfRolledBack(staged.sha256());
-      }
+      settleAfterTransaction(staged, created);
       return row.toRecord(document);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store content of " + title, e);
@@ -198,15 +207,24 @@ class DefaultEFileStore implements EFileStore {
     return staged;
   }
 
-  // A blob is written before the transaction commits (so a commit never points at missing
-  // bytes); if the transaction then rolls back, the new blob is removed again.
-  private void removeBlobIfRolledBack(String sha256) {
+  // A blob is written before the transaction commits (so a commit never points at missing bytes);
+  // if the transaction then rolls back, the new blob is removed again. A pending marker covers the
+  // case that the process dies in between (ContentRecovery at the next start).
+  private void settleAfterTransaction(
+      ContentStore.Staged staged, Optional<ContentStore.Pending> created) {
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCompletion(int status) {
-            if (status == STATUS_ROLLED_BACK && !versions.existsBySha256(sha256)) {
-              content.remove(sha256);
+            if (created.isPresent()) {
+              if (status != STATUS_COMMITTED && !versions.existsBySha256(staged.sha256())) {
+                content.remove(staged.sha256());
+              }
+              content.settled(created.get());
+            } else if (status == STATUS_COMMITTED) {
+              content.ensurePresent(staged);
+            } else {
+              content.discard(staged);
             }
           }
         });

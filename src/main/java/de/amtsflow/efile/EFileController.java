@@ -1,5 +1,6 @@
 package de.amtsflow.efile;
 
+import de.amtsflow.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -38,10 +39,12 @@ class EFileController {
 
   private final EFileStore store;
   private final EFileProperties properties;
+  private final ContentRecovery contentRecovery;
 
-  EFileController(EFileStore store, EFileProperties properties) {
+  EFileController(EFileStore store, EFileProperties properties, ContentRecovery contentRecovery) {
     this.store = store;
     this.properties = properties;
+    this.contentRecovery = contentRecovery;
   }
 
   record CreateEFileRequest(
@@ -167,6 +170,22 @@ class EFileController {
   IntegrityReport integrity(@PathVariable UUID id, Authentication user) {
     readable(id, user);
     return store.checkIntegrity(id);
+  }
+
+  @GetMapping("/content-check")
+  @Operation(
+      summary =
+          "Administrators: compare the content folder with the database (orphan and missing"
+              + " blobs)")
+  ContentRecovery.ContentCheck contentCheck(Authentication user) {
+    boolean admin =
+        user.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .anyMatch(Groups.ADMIN::equals);
+    if (!admin) {
+      throw new AccessDeniedException("content check is for administrators");
+    }
+    return contentRecovery.check();
   }
 
   @PostMapping("/{id}/close")

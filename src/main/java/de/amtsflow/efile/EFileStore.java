@@ -16,6 +16,14 @@ public interface EFileStore {
 
   EFile create(NewEFile command);
 
+  /**
+   * Draws the next file number of this type and year in a short transaction of its own, for an
+   * intake to pass to {@link #create} in its case transaction afterwards: the number counter is
+   * then locked only for a moment, not for the whole case transaction. Call it outside a
+   * transaction; a number whose case is never stored stays unused (a gap).
+   */
+  String reserveFileNumber(EFileType type);
+
   EFile get(UUID efileId);
 
   Optional<EFile> findByFileNumber(String fileNumber);

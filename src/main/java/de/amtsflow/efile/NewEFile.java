@@ -1,4 +1,13 @@
 package de.amtsflow.efile;
 
-/** Command to open an e-file; {@code actor} is the user id or the process that opens it. */
-public record NewEFile(EFileType type, String subject, String actor) {}
+/**
+ * Command to open an e-file; {@code actor} is the user id or the process that opens it. {@code
+ * reservedFileNumber} is one drawn beforehand with {@link EFileStore#reserveFileNumber} (null: the
+ * store draws one).
+ */
+public record NewEFile(EFileType type, String subject, String actor, String reservedFileNumber) {
+
+  public NewEFile(EFileType type, String subject, String actor) {
+    this(type, subject, actor, null);
+  }
+}

@@ -3,6 +3,7 @@ package de.amtsflow.efile;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -40,6 +41,9 @@ interface DocumentVersionRepository extends JpaRepository<DocumentVersionEntity,
   List<DocumentVersionEntity> findAllOfEFile(@Param("efileId") UUID efileId);
 
   boolean existsBySha256(String sha256);
+
+  @Query("select distinct v.sha256 from DocumentVersionEntity v")
+  Set<String> allSha256();
 }
 
 interface AuditEntryRepository extends JpaRepository<AuditEntryEntity, AuditEntryEntity.Key> {

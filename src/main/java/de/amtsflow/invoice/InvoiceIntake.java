@@ -27,12 +27,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receives an e-invoice: validate, extract, refuse duplicates, then in one transaction open the
- * e-file, file the original and the validation report, store the invoice and start the approval
- * process. Unreadable input is refused before anything is stored.
+ * Receives an e-invoice: validate, extract, refuse duplicates, draw the file number, then in one
+ * short transaction open the e-file, file the original and the validation report, store the invoice
+ * and start the approval process. Unreadable input is refused before anything is stored.
  *
  * <p>The e-file is opened here, not in an async service task, because the supplier's receipt
  * carries its file number; one transaction keeps "nothing half-stored" all the same.
@@ -53,6 +54,7 @@ public class InvoiceIntake {
   private final InvoiceProperties properties;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TransactionTemplate transactions;
 
   InvoiceIntake(
       InvoiceValidator validator,
@@ -63,7 +65,8 @@ public class InvoiceIntake {
       RuntimeService runtime,
       InvoiceProperties properties,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      PlatformTransactionManager transactionManager) {
     this.validator = validator;
     this.extractor = extractor;
     this.routing = routing;
@@ -73,6 +76,7 @@ public class InvoiceIntake {
     this.properties = properties;
     this.json = json;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   /**
@@ -80,7 +84,6 @@ public class InvoiceIntake {
    * @param fileName the client's file name, a hint only
    * @param resubmission the supplier marks this as a deliberate resubmission of a known invoice
    */
-  @Transactional
   public InvoiceReceipt receive(byte[] content, String fileName, boolean resubmission) {
     if (content == null || content.length == 0) {
       throw InvoiceProblems.empty();
@@ -113,6 +116,25 @@ public class InvoiceIntake {
           Map.of("existingInvoiceId", duplicate.get().id));
     }
 
+    // validation and extraction above, and the file number here (a short transaction of its own),
+    // come before the case transaction: no connection is held while Saxon works
+    String fileNumber = efiles.reserveFileNumber(EFileType.INVOICE);
+    InvoiceData extracted = data;
+    return transactions.execute(
+        status ->
+            store(content, fileName, resubmission, verdict, extracted, duplicate, fileNumber));
+  }
+
+  private InvoiceReceipt store(
+      byte[] content,
+      String fileName,
+      boolean resubmission,
+      ValidationResult verdict,
+      InvoiceData data,
+      Optional<InvoiceEntity> duplicate,
+      String fileNumber) {
+    String sellerKey = sellerKey(data);
+    BigDecimal gross = data.totals() == null ? null : data.totals().gross();
     LeitwegRouting.Decision route = routing.decide(data);
     List<InvoiceReceipt.Message> errors =
         verdict.errors().stream()
@@ -122,7 +144,7 @@ public class InvoiceIntake {
     verdict.warnings().forEach(v -> warnings.add(InvoiceReceipt.Message.of(v.rule(), v.message())));
     route.warning().ifPresent(w -> warnings.add(InvoiceReceipt.Message.plain("LEITWEG-ID", w)));
 
-    EFile efile = efiles.create(new NewEFile(EFileType.INVOICE, subject(data), ACTOR));
+    EFile efile = efiles.create(new NewEFile(EFileType.INVOICE, subject(data), ACTOR, fileNumber));
     Document original =
         efiles.addDocument(
             efile.id(),

@@ -19,18 +19,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receives a Bauantrag: validate field by field, then in one transaction open the e-file, file the
- * application, store it and start the process. A retried submit with the same Idempotency-Key finds
- * the first application instead of making a second one.
+ * Receives a Bauantrag: validate field by field, draw the file number and render the application's
+ * PDF, then in one short transaction open the e-file, file the application, store it and start the
+ * process. A retried submit with the same Idempotency-Key finds the first application instead of
+ * making a second one.
  */
 @Service
 class PermitIntake {
@@ -49,6 +50,7 @@ class PermitIntake {
   private final Validator validator;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TransactionTemplate transactions;
 
   PermitIntake(
       PermitApplicationRepository applications,
@@ -59,7 +61,8 @@ class PermitIntake {
       EngineAsSystem engine,
       Validator validator,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      PlatformTransactionManager transactionManager) {
     this.applications = applications;
     this.cases = cases;
     this.deadlines = deadlines;
@@ -69,6 +72,7 @@ class PermitIntake {
     this.validator = validator;
     this.json = json;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   /** A submit's outcome; {@code replayed} when the Idempotency-Key named an earlier one. */
@@ -77,19 +81,40 @@ class PermitIntake {
   /**
    * @param clerk the permit clerk entering a paper application, or null for an online one
    */
-  @Transactional
   Submitted submit(PermitApplicationRequest request, String idempotencyKey, String clerk) {
     validate(request, idempotencyKey, clerk);
     String requestHash = TrackingTokens.hash(write(request));
     if (idempotencyKey != null) {
-      Optional<PermitApplicationEntity> earlier = applications.findByIdempotencyKey(idempotencyKey);
-      if (earlier.isPresent()) {
-        return new Submitted(replay(earlier.get(), requestHash), true);
+      Submitted replayed =
+          transactions.execute(
+              status ->
+                  applications
+                      .findByIdempotencyKey(idempotencyKey)
+                      .map(earlier -> new Submitted(replay(earlier, requestHash), true))
+                      .orElse(null));
+      if (replayed != null) {
+        return replayed;
       }
     }
+    // what takes time comes before the case transaction, which holds a connection: the file number
+    // (a short transaction of its own) and the application's PDF
+    String fileNumber = efiles.reserveFileNumber(EFileType.PERMIT);
+    byte[] applicationPdf =
+        LetterPdf.render("Bauantrag " + fileNumber, PermitTexts.application(request));
+    return transactions.execute(
+        status -> store(request, idempotencyKey, clerk, requestHash, fileNumber, applicationPdf));
+  }
 
+  private Submitted store(
+      PermitApplicationRequest request,
+      String idempotencyKey,
+      String clerk,
+      String requestHash,
+      String fileNumber,
+      byte[] applicationPdf) {
     String token = TrackingTokens.newToken();
-    EFile efile = efiles.create(new NewEFile(EFileType.PERMIT, subject(request), actor(clerk)));
+    EFile efile =
+        efiles.create(new NewEFile(EFileType.PERMIT, subject(request), actor(clerk), fileNumber));
     PermitApplicationEntity draft = new PermitApplicationEntity(UUID.randomUUID());
     draft.efileId = efile.id();
     draft.fileNumber = efile.fileNumber();
@@ -121,11 +146,7 @@ class PermitIntake {
     efiles.addDocument(
         efile.id(),
         de.amtsflow.efile.NewDocument.ofBytes(
-            "Bauantrag",
-            "application",
-            "bauantrag.pdf",
-            LetterPdf.render("Bauantrag " + efile.fileNumber(), PermitTexts.application(request)),
-            actor(clerk)));
+            "Bauantrag", "application", "bauantrag.pdf", applicationPdf, actor(clerk)));
     cases.record(
         application,
         PermitStatus.RECEIVED,

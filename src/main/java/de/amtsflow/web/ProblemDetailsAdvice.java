@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import de.amtsflow.web.FieldProblems.FieldError;
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,6 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+  private static final String RETRY_AFTER_SECONDS = "5";
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -153,6 +155,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    if (causedByPoolTimeout(ex)) {
+      return overloaded(ex);
+    }
     String errorId = UUID.randomUUID().toString();
     log.error("unexpected error {}", errorId, ex);
     ProblemDetail problem =
@@ -163,6 +168,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             "Die Anfrage konnte nicht verarbeitet werden. Fehlernummer: " + errorId);
     problem.setProperty("errorId", errorId);
     return ResponseEntity.internalServerError().body(problem);
+  }
+
+  // every database connection stayed busy for the pool's connection-timeout: shed the request
+  // with 503 and Retry-After (nothing was stored: the transaction never began)
+  private static ResponseEntity<ProblemDetail> overloaded(Exception ex) {
+    log.warn("no database connection free in time, answered 503: {}", ex.toString());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "overloaded",
+            "Vorübergehend überlastet",
+            "Das System ist gerade stark ausgelastet. Ihre Anfrage wurde nicht gespeichert; bitte"
+                + " versuchen Sie es in einigen Sekunden erneut.");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(problem);
+  }
+
+  private static boolean causedByPoolTimeout(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ResponseEntity<Object> fieldProblem(List<FieldError> errors) {

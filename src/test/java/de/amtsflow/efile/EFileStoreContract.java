@@ -288,17 +288,15 @@ abstract class EFileStoreContract {
     }
   }
 
+  /** Leftovers of writes: staging files and pending markers (of every node folder). */
   long stagingFiles() throws Exception {
-    Path staging =
-        contentStore
-            .pathOf("0".repeat(64))
-            .getParent()
-            .getParent()
-            .getParent()
-            .getParent()
-            .resolve("staging");
-    try (Stream<Path> files = Files.list(staging)) {
-      return files.count();
+    Path content = contentStore.pathOf("0".repeat(64)).getParent().getParent().getParent();
+    long count = 0;
+    for (String folder : new String[] {"staging", "pending"}) {
+      try (Stream<Path> files = Files.walk(content.getParent().resolve(folder))) {
+        count += files.filter(Files::isRegularFile).count();
+      }
     }
+    return count;
   }
 }
