@@ -1,0 +1,132 @@
+package de.amtsflow.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 under load, three rounds, on the embedded H2 default and on PostgreSQL: a load client
+ * records every receipt; after each restart every receipt's case is there with its e-file,
+ * documents and process instance, nothing twice, the content folder agrees with the database, every
+ * e-file's audit chain is intact and the async work that was in flight is done.
+ */
+class CrashIT {
+
+  static final int ROUNDS = 3;
+  static final int CLIENTS = 8;
+
+  /** Receipts to collect per round before the kill. */
+  static final int RECEIPTS_PER_ROUND = Integer.getInteger("amtsflow.crash.receipts", 40);
+
+  // a killed node's jobs are taken over when their lock expires: short here, 60 s in production
+  static final List<String> TEST_SETTINGS =
+      List.of("--camunda.bpm.job-execution.lock-time-in-millis=10000");
+
+  @TempDir Path data;
+  GreenMail mail;
+
+  @BeforeEach
+  void startMailServer() {
+    mail = new GreenMail(new ServerSetup(ForkedApp.freePort(), "127.0.0.1", "smtp"));
+    mail.start();
+  }
+
+  @AfterEach
+  void stopMailServer() {
+    mail.stop();
+  }
+
+  @Test
+  void embeddedH2KeepsEveryReceiptThroughKill9() throws Exception {
+    crashRounds(null);
+  }
+
+  @Test
+  void postgresKeepsEveryReceiptThroughKill9() throws Exception {
+    String database = "amtsflow_crash";
+    ForkedApp.recreateDatabase(database);
+    crashRounds(database);
+  }
+
+  private void crashRounds(String database) throws Exception {
+    String label = database == null ? "H2" : "PostgreSQL";
+    LoadClient load = new LoadClient();
+    try (ForkedApp app =
+        ForkedApp.node("crash", data, database, mail.getSmtp().getPort(), TEST_SETTINGS)) {
+      app.start().awaitReady();
+      for (int round = 1; round <= ROUNDS; round++) {
+        int before = load.receipts.size();
+        load.start(List.of(app.base()), CLIENTS);
+        await("receipts in round " + round)
+            .atMost(Duration.ofMinutes(3))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> load.receipts.size() >= before + RECEIPTS_PER_ROUND);
+        app.kill9();
+        load.stop();
+        int inFlight = load.pending.size();
+
+        app.start().awaitReady();
+        load.retryPending(app.base());
+        Inspection inspection = new Inspection(app.base());
+        inspection.awaitAsyncWorkDone(Duration.ofMinutes(2));
+        Inspection.Counts counts = inspection.check(load.receipts);
+        int mails = mail.getReceivedMessages().length;
+        Map<String, Long> mailsPerSubject =
+            java.util.Arrays.stream(mail.getReceivedMessages())
+                .collect(
+                    Collectors.groupingBy(m -> subject(m), TreeMap::new, Collectors.counting()));
+        long duplicateMails = mailsPerSubject.values().stream().filter(n -> n > 1).count();
+        System.out.printf(
+            "[crash] %s round %d: receipts %d (%d this round, %d in flight at the kill and"
+                + " retried), lost %d, duplicated %d, integrity broken %d, blobs %d, orphan %d,"
+                + " missing %d, acknowledgement mails %d (duplicates %d), 5xx %d%n",
+            label,
+            round,
+            counts.receipts(),
+            counts.receipts() - before,
+            inFlight,
+            counts.lost(),
+            counts.duplicated(),
+            counts.integrityBroken(),
+            counts.blobs(),
+            counts.orphanBlobs(),
+            counts.missingBlobs(),
+            mails,
+            duplicateMails,
+            load.serverErrors.get());
+        assertThat(counts.lost()).as("lost").isZero();
+        assertThat(counts.duplicated()).as("duplicated").isZero();
+        assertThat(counts.integrityBroken()).as("e-files with a broken integrity").isZero();
+        assertThat(counts.orphanBlobs()).as("orphan blobs").isZero();
+        assertThat(counts.missingBlobs()).as("missing blobs").isZero();
+        assertThat(load.serverErrors.get()).as("5xx answers").isZero();
+        // every application's Eingangsbestätigung went out once it was filed
+        assertThat(mails)
+            .as("acknowledgement mails")
+            .isEqualTo((int) load.count(LoadClient.Kind.PERMIT));
+        assertThat(duplicateMails).as("mails sent twice").isZero();
+      }
+      assertThat(app.terminate()).as("exit code after SIGTERM").isIn(0, 143);
+    }
+  }
+
+  private static String subject(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
