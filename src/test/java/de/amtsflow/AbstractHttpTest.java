@@ -1,6 +1,9 @@
 package de.amtsflow;
 
+import de.amtsflow.letters.MailOutbox;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -30,6 +33,7 @@ public abstract class AbstractHttpTest {
 
   @Autowired private ProcessEngine processEngine;
   @Autowired private ManagementService management;
+  @Autowired private MailOutbox mailOutbox;
 
   @BeforeEach
   void createClient() {
@@ -52,6 +56,17 @@ public abstract class AbstractHttpTest {
       }
       jobs.forEach(job -> management.executeJob(job.getId()));
     }
+  }
+
+  /**
+   * Waits until the mail outbox has handed every queued mail to the SMTP server: mail is delivered
+   * by its own thread after the job's commit.
+   */
+  protected void awaitMailDelivered() {
+    Awaitility.await("mail delivered")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> mailOutbox.unsent() == 0);
   }
 
   protected RestClient.Builder client() {

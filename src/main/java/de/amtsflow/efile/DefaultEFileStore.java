@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -234,12 +235,13 @@ class DefaultEFileStore implements EFileStore {
   @Transactional(readOnly = true)
   public List<Document> documents(UUID efileId) {
     requireExists(efileId);
-    Map<UUID, DocumentEntity> byId = new HashMap<>();
-    documents.findByEfileId(efileId).forEach(d -> byId.put(d.id(), d));
     Map<UUID, Instant> filedAt = new HashMap<>();
     List<Document> current = new ArrayList<>();
-    for (DocumentVersionEntity v : versions.findAllOfEFile(efileId)) {
-      DocumentEntity d = byId.get(v.documentId());
+    // versions and their documents in one statement: two queries could see a document filed
+    // concurrently in between (its version without its document)
+    for (Object[] row : versions.findAllOfEFileWithDocument(efileId)) {
+      DocumentVersionEntity v = (DocumentVersionEntity) row[0];
+      DocumentEntity d = (DocumentEntity) row[1];
       Document doc = v.toRecord(d);
       filedAt.putIfAbsent(d.id(), doc.createdAt());
       if (v.version() == d.currentVersion()) {
@@ -311,7 +313,9 @@ class DefaultEFileStore implements EFileStore {
   }
 
   @Override
-  @Transactional(readOnly = true)
+  // one snapshot for the e-file row, its versions and its chain: a document filed meanwhile must
+  // not look like an unaudited version or a chain longer than its head
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public IntegrityReport checkIntegrity(UUID efileId) {
     EFileEntity efile = efiles.findById(efileId).orElseThrow(() -> notFound(efileId));
     List<AuditEntry> chain =

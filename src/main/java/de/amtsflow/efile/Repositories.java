@@ -40,6 +40,11 @@ interface DocumentVersionRepository extends JpaRepository<DocumentVersionEntity,
           + " where v.documentId = d.id and d.efileId = :efileId order by v.createdAt, v.version")
   List<DocumentVersionEntity> findAllOfEFile(@Param("efileId") UUID efileId);
 
+  @Query(
+      "select v, d from DocumentVersionEntity v, DocumentEntity d"
+          + " where v.documentId = d.id and d.efileId = :efileId order by v.createdAt, v.version")
+  List<Object[]> findAllOfEFileWithDocument(@Param("efileId") UUID efileId);
+
   boolean existsBySha256(String sha256);
 
   @Query("select distinct v.sha256 from DocumentVersionEntity v")

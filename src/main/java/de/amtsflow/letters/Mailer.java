@@ -3,14 +3,15 @@ package de.amtsflow.letters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends plain-text mails through the configured SMTP server ({@code spring.mail.*}). Without one
- * (the dev quick start) the mail is logged instead, so a missing mail server never blocks a case.
+ * Sends plain-text mails through the configured SMTP server ({@code spring.mail.*}), by way of the
+ * {@link MailOutbox}: the mail is queued in the caller's transaction, so a job that is rolled back
+ * (or whose node dies) sends nothing, and one that commits sends it once, even if the node dies
+ * before the SMTP server answered. Without a mail server (the dev quick start) the mail is logged
+ * instead, so a missing mail server never blocks a case.
  */
 @Component
 public class Mailer {
@@ -18,30 +19,22 @@ public class Mailer {
   private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
   private final ObjectProvider<JavaMailSender> sender;
-  private final String from;
+  private final MailOutbox outbox;
 
-  public Mailer(
-      ObjectProvider<JavaMailSender> sender,
-      @Value("${amtsflow.mail.from:poststelle@amtsflow.invalid}") String from) {
+  public Mailer(ObjectProvider<JavaMailSender> sender, MailOutbox outbox) {
     this.sender = sender;
-    this.from = from;
+    this.outbox = outbox;
   }
 
   /**
-   * @return true if handed to an SMTP server, false if only logged
+   * @return true if queued for the SMTP server, false if only logged
    */
   public boolean send(String to, String subject, String text) {
-    JavaMailSender mail = sender.getIfAvailable();
-    if (mail == null) {
+    if (sender.getIfAvailable() == null) {
       log.info("no mail server configured; mail to {} not sent: {}", to, subject);
       return false;
     }
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(from);
-    message.setTo(to);
-    message.setSubject(subject);
-    message.setText(text);
-    mail.send(message);
+    outbox.queue(to, subject, text);
     return true;
   }
 }

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Letters to the applicant: each is filed in the e-file as a PDF and mailed. A letter already filed
- * (same kind and title; citizens' uploads have kinds of their own) is not filed again. Mail is
- * at-least-once: when a job fails after a letter was mailed, its retry mails it again.
+ * (same kind and title; citizens' uploads have kinds of their own) is not filed again. The mail is
+ * queued in the job's transaction (Mailer's outbox): a job that fails and is retried mails once.
  */
 @Component
 class PermitLetters {

@@ -73,7 +73,8 @@ final class ForkedApp implements AutoCloseable {
       args.add("--spring.datasource.password=" + PostgresTestDatabase.PASSWORD);
     }
     args.addAll(extra);
-    return new ForkedApp(name, port, dataDir.resolve(name + ".log"), args);
+    // under target/, not the data folder: the log outlives the test's temporary folder
+    return new ForkedApp(name, port, Path.of("target", "durability", name + ".log"), args);
   }
 
   String base() {
@@ -100,6 +101,9 @@ final class ForkedApp implements AutoCloseable {
     command.add(jar().toString());
     command.addAll(args);
     Files.createDirectories(log.getParent());
+    if (process == null) {
+      Files.deleteIfExists(log);
+    }
     Files.writeString(
         log,
         "==== start " + java.time.Instant.now() + "\n",

@@ -147,10 +147,15 @@ final class Inspection {
 
   /** Waits until no message job (async continuation) is left and asserts there is no incident. */
   void awaitAsyncWorkDone(Duration atMost) {
-    await("async work done on " + base)
-        .atMost(atMost)
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> count("/engine-rest/job/count?messages=true") == 0);
+    try {
+      await("async work done on " + base)
+          .atMost(atMost)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> count("/engine-rest/job/count?messages=true") == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          "jobs left: " + get("/engine-rest/job?messages=true&maxResults=20").body(), e);
+    }
     assertThat(count("/engine-rest/incident/count")).as("incidents").isZero();
   }
 

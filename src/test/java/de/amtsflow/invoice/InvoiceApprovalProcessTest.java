@@ -288,7 +288,7 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
     assertThat(pi).isEnded().hasPassed("Task_NotifySupplierOfRejection");
     assertThat(kinds(response.getBody()))
         .contains("invoice-original", "validation-report", "notice");
-    MimeMessage[] received = mail.getReceivedMessages();
+    MimeMessage[] received = delivered();
     assertThat(received)
         .anySatisfy(
             m -> {
@@ -321,7 +321,7 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
     runJobs(pi);
 
     assertThat(pi).isEnded();
-    assertThat(mail.getReceivedMessages())
+    assertThat(delivered())
         .anySatisfy(
             m ->
                 assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m))
@@ -466,7 +466,7 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
 
     assertThat(task(pi, InvoiceProcess.Task.CONFIRM_FACTUAL).getPriority())
         .isEqualTo(EscalateInvoiceDelegate.PRIORITY_SKONTO);
-    assertThat(mail.getReceivedMessages())
+    assertThat(delivered())
         .anySatisfy(
             m -> {
               assertThat(m.getAllRecipients()[0].toString())
@@ -592,5 +592,10 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
             .toEntity(JsonNode.class);
     assertThat(broken.getStatusCode().value()).isIn(400, 415);
     assertThat(broken.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  MimeMessage[] delivered() {
+    awaitMailDelivered();
+    return mail.getReceivedMessages();
   }
 }

@@ -51,9 +51,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
   }
 
   List<String> mailSubjects() {
-    return Arrays.stream(mail.getReceivedMessages())
-        .map(BuildingPermitProcessTest::subject)
-        .toList();
+    return Arrays.stream(delivered()).map(BuildingPermitProcessTest::subject).toList();
   }
 
   static String subject(MimeMessage message) {
@@ -149,7 +147,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         .anyMatch(s -> s.startsWith("Ihre Baugenehmigung"))
         .anyMatch(s -> s.startsWith("Gebührenbescheid"));
     MimeMessage approval =
-        Arrays.stream(mail.getReceivedMessages())
+        Arrays.stream(delivered())
             .filter(m -> subject(m).startsWith("Ihre Baugenehmigung"))
             .findFirst()
             .orElseThrow();
@@ -576,5 +574,10 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
   static String german(LocalDate date) {
     return String.format(
         "%02d.%02d.%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+  }
+
+  MimeMessage[] delivered() {
+    awaitMailDelivered();
+    return mail.getReceivedMessages();
   }
 }

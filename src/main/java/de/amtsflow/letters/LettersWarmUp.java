@@ -1,0 +1,27 @@
+package de.amtsflow.letters;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders one letter before the node reports ready: PDFBox maps its standard fonts to the system's
+ * on first use (seconds on a cold start), which the first Bauanträge after a restart would
+ * otherwise wait for. Readiness ({@code /actuator/health/readiness}) turns up only after ready
+ * listeners.
+ */
+@Component
+class LettersWarmUp {
+
+  private static final Logger log = LoggerFactory.getLogger(LettersWarmUp.class);
+
+  @EventListener(ApplicationReadyEvent.class)
+  void renderOneLetter() {
+    long started = System.nanoTime();
+    LetterPdf.render("Probe", List.of("Äöü ß € „Anführung“ – Ende"));
+    log.info("letters ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+}
