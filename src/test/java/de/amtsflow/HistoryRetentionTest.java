@@ -195,6 +195,7 @@ class HistoryRetentionTest extends AbstractHttpTest {
             .uri("/engine-rest/history/cleanup/configuration")
             .retrieve()
             .body(JsonNode.class);
+    assertThat(window.has("batchWindowStartTime")).as(window.toString()).isTrue();
     DateTimeFormatter rest = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     ZoneOffset cet = ZoneOffset.ofHours(1);
     OffsetDateTime start = OffsetDateTime.parse(window.get("batchWindowStartTime").asText(), rest);

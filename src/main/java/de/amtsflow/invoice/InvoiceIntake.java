@@ -119,10 +119,8 @@ public class InvoiceIntake {
     // validation and extraction above, and the file number here (a short transaction of its own),
     // come before the case transaction: no connection is held while Saxon works
     String fileNumber = efiles.reserveFileNumber(EFileType.INVOICE);
-    InvoiceData extracted = data;
     return transactions.execute(
-        status ->
-            store(content, fileName, resubmission, verdict, extracted, duplicate, fileNumber));
+        status -> store(content, fileName, resubmission, verdict, data, duplicate, fileNumber));
   }
 
   private InvoiceReceipt store(

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
@@ -75,7 +76,8 @@ class TaskController {
       query = query.taskCandidateGroupIn(groups);
     }
     return query.endOr().initializeFormKeys().orderByTaskCreateTime().asc().list().stream()
-        .map(this::view)
+        .map(this::viewIfStillOpen)
+        .flatMap(Optional::stream)
         .toList();
   }
 
@@ -188,6 +190,19 @@ class TaskController {
         instant(task.getCreateTime()),
         instant(task.getDueDate()),
         taskService.getVariables(task.getId()));
+  }
+
+  // A task listed a moment ago may be completed (its process moved on) before its variables are
+  // read: leave it out of the list rather than failing the clerk's whole list with a 500.
+  private Optional<TaskView> viewIfStillOpen(Task task) {
+    try {
+      return Optional.of(view(task));
+    } catch (RuntimeException e) {
+      if (taskService.createTaskQuery().taskId(task.getId()).count() == 0) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   private String businessKey(Task task) {
