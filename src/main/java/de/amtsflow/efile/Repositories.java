@@ -25,8 +25,6 @@ interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> {
   Optional<DocumentEntity> findByEfileIdAndKindAndTitle(UUID efileId, String kind, String title);
 
   Optional<DocumentEntity> findByIdAndEfileId(UUID id, UUID efileId);
-
-  List<DocumentEntity> findByEfileId(UUID efileId);
 }
 
 interface DocumentVersionRepository extends JpaRepository<DocumentVersionEntity, UUID> {

@@ -25,7 +25,7 @@ class CrashIT {
   static final int CLIENTS = 8;
 
   /** Receipts to collect per round before the kill. */
-  static final int RECEIPTS_PER_ROUND = Integer.getInteger("amtsflow.crash.receipts", 40);
+  static final int RECEIPTS_PER_ROUND = Integer.getInteger("amtsflow.crash.receipts", 30);
 
   // a killed node's jobs are taken over when their lock expires: short here, 60 s in production
   static final List<String> TEST_SETTINGS =

@@ -97,6 +97,9 @@ final class ForkedApp implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
+    // C1 only: a node starts in about two thirds of the time, which the tests' many restarts
+    // feel; what is tested (commits, locks, kill -9) does not depend on the JIT
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(args);

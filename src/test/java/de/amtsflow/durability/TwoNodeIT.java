@@ -85,7 +85,7 @@ class TwoNodeIT {
       await("receipts on both nodes, invoices being approved")
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(50))
-          .until(() -> load.receipts.size() >= RECEIPTS && approved.get() >= 5);
+          .until(() -> load.receipts.size() >= RECEIPTS && approved.get() >= 2);
       long jobsAtKill = new Inspection(b.base()).count("/engine-rest/job/count?messages=true");
       a.kill9();
       // the load goes on against the survivor
