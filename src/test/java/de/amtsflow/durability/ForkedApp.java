@@ -149,8 +149,18 @@ final class ForkedApp implements AutoCloseable {
 
   /** SIGTERM: a graceful shutdown. */
   int terminate() throws InterruptedException {
-    process.destroy();
+    sigterm();
     return process.waitFor();
+  }
+
+  /** Sends SIGTERM and returns at once, so the test can watch the node while it stops. */
+  void sigterm() {
+    process.destroy();
+  }
+
+  /** The exit code of the JVM. */
+  int exitCode() {
+    return process.exitValue();
   }
 
   boolean alive() {

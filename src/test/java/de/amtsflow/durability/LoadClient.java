@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +47,13 @@ final class LoadClient {
   /** A submission whose answer never arrived. */
   record Pending(Kind kind, String key, byte[] body) {}
 
+  /**
+   * A request that a stopping node turned away, so the application never processed it (connection
+   * refused, or Tomcat's own 503 while paused), or that got no answer although it was sent only
+   * after the node was told to stop. Either way not a request cut off mid-way.
+   */
+  record Refused(String request, String reason) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http =
@@ -57,8 +65,21 @@ final class LoadClient {
 
   final List<Receipt> receipts = new CopyOnWriteArrayList<>();
   final List<Pending> pending = new CopyOnWriteArrayList<>();
+  final List<Refused> refused = new CopyOnWriteArrayList<>();
   final AtomicInteger serverErrors = new AtomicInteger();
+  final List<String> unexpectedAnswers = new CopyOnWriteArrayList<>();
   final List<Long> latenciesMillis = new CopyOnWriteArrayList<>();
+
+  /** Requests sent and not yet answered. */
+  final AtomicInteger inFlight = new AtomicInteger();
+
+  /** Requests sent before {@link #stopSignalled()} and answered after it. */
+  final AtomicInteger answeredAcrossStop = new AtomicInteger();
+
+  // set once the node was told to stop; a request reads it before it is sent
+  private volatile boolean stopSignalled;
+  // submissions refused by a stopping node, retried like the pending ones
+  private final List<Pending> refusedSubmissions = new CopyOnWriteArrayList<>();
 
   private ExecutorService workers;
   private final AtomicBoolean running = new AtomicBoolean();
@@ -87,6 +108,15 @@ final class LoadClient {
     }
   }
 
+  /**
+   * The node has just been sent SIGTERM: from now on a request that gets no answer was sent to a
+   * stopping node. Returns the requests in flight at this moment.
+   */
+  int stopSignalled() {
+    stopSignalled = true;
+    return inFlight.get();
+  }
+
   long count(Kind kind) {
     return receipts.stream().filter(r -> r.kind() == kind).count();
   }
@@ -101,17 +131,19 @@ final class LoadClient {
         }
       } catch (LostAnswer lost) {
         if (lost.pending != null) {
-          pending.add(lost.pending);
+          (lost.refused ? refusedSubmissions : pending).add(lost.pending);
         }
         return;
       }
     }
   }
 
-  /** Retries what never got an answer, once, against a live node. */
+  /** Retries what never got an answer or was refused, once, against a live node. */
   void retryPending(String base) {
     List<Pending> retry = new ArrayList<>(pending);
+    retry.addAll(refusedSubmissions);
     pending.clear();
+    refusedSubmissions.clear();
     for (Pending p : retry) {
       try {
         if (p.kind() == Kind.INVOICE) {
@@ -191,7 +223,7 @@ final class LoadClient {
               null);
     } catch (LostAnswer lost) {
       // the plan's upload was never acknowledged; the application was
-      throw new LostAnswer(null);
+      throw new LostAnswer(null, lost.refused);
     }
     if (upload.statusCode() == 201) {
       receipts.set(
@@ -201,20 +233,39 @@ final class LoadClient {
     }
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request, Pending ifLost) throws LostAnswer {
+  private HttpResponse<String> send(HttpRequest.Builder builder, Pending ifLost) throws LostAnswer {
+    HttpRequest request = builder.timeout(Duration.ofSeconds(60)).build();
+    String name = request.method() + " " + request.uri().getPath();
+    boolean sentBeforeStop = !stopSignalled;
     long started = System.nanoTime();
+    inFlight.incrementAndGet();
     try {
-      HttpResponse<String> answer =
-          http.send(
-              request.timeout(Duration.ofSeconds(60)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
       latenciesMillis.add((System.nanoTime() - started) / 1_000_000);
+      // Tomcat answers a paused connector's requests itself, without a body: the application never
+      // saw it (the application's own 503 is a problem document with Retry-After)
+      if (answer.statusCode() == 503 && answer.body().isEmpty()) {
+        refused.add(new Refused(name, "503 from the paused connector"));
+        throw new LostAnswer(ifLost, true);
+      }
+      if (sentBeforeStop && stopSignalled) {
+        answeredAcrossStop.incrementAndGet();
+      }
       return answer;
+    } catch (ConnectException e) {
+      refused.add(new Refused(name, "connection refused"));
+      throw new LostAnswer(ifLost, true);
     } catch (IOException e) {
+      if (!sentBeforeStop) {
+        refused.add(new Refused(name, "no answer, sent after SIGTERM: " + e));
+        throw new LostAnswer(ifLost, true);
+      }
       throw new LostAnswer(ifLost);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LostAnswer(ifLost);
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 
@@ -222,8 +273,12 @@ final class LoadClient {
     if (answer.statusCode() >= 500) {
       serverErrors.incrementAndGet();
     }
-    throw new IllegalStateException(
-        answer.request().uri() + " answered " + answer.statusCode() + ": " + answer.body());
+    String problem =
+        answer.request().uri() + " answered " + answer.statusCode() + ": " + answer.body();
+    // the worker ends with this exception, which its executor keeps to itself: the test reads it
+    // here
+    unexpectedAnswers.add(problem);
+    throw new IllegalStateException(problem);
   }
 
   /** A small PDF, different for every application: its hash identifies the upload. */
@@ -282,13 +337,19 @@ final class LoadClient {
     }
   }
 
-  /** The node died while we waited for its answer. */
+  /** The node died while we waited for its answer, or (refused) turned the request away. */
   static final class LostAnswer extends Exception {
     final transient Pending pending;
+    final boolean refused;
 
     LostAnswer(Pending pending) {
+      this(pending, false);
+    }
+
+    LostAnswer(Pending pending, boolean refused) {
       super("no answer", null, false, false);
       this.pending = pending;
+      this.refused = refused;
     }
   }
 }
