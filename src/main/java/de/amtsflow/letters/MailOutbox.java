@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -240,5 +241,12 @@ public class MailOutbox implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return running.get();
+  }
+
+  // stops after the web server has drained and the job executor has finished its running jobs
+  // (config.JobExecutorShutdown, one phase above): the mails they queued still go out
+  @Override
+  public int getPhase() {
+    return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 2;
   }
 }
