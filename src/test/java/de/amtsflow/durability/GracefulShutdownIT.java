@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GracefulShutdownIT {
 
   static final int CLIENTS = 8;
-  static final int RECEIPTS_BEFORE_SIGTERM = 40;
+  static final int RECEIPTS_BEFORE_SIGTERM = 25;
 
   // The loggers whose lines show the order of the shutdown; the rest stays at warn (ForkedApp).
   // The default lock time (60 s) on purpose: a job left locked would wait for it.
