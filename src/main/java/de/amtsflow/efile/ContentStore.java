@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -65,8 +64,12 @@ class ContentStore {
   /** Bytes written to a private staging file, hashed and measured on the way. */
   record Staged(Path file, String sha256, long size, byte[] head) {}
 
-  /** A blob moved into place for a transaction that has not ended yet. */
-  record Pending(Path marker, String sha256) {}
+  /**
+   * A blob in use by a transaction that has not ended yet: {@code created} if this transaction
+   * moved it into place, otherwise it reuses equal bytes stored before (and keeps its staged copy).
+   * The marker file names the blob and holds the staged copy's path.
+   */
+  record Pending(Path marker, String sha256, boolean created) {}
 
   /**
    * Copies the stream to a staging file, stopping as soon as it exceeds {@code maxBytes}. The bytes
@@ -120,22 +123,20 @@ class ContentStore {
   }
 
   /**
-   * Moves staged bytes to their content address, leaving a pending marker until the transaction
-   * that references them ends ({@link #settled}): if the process dies before that, the node's next
-   * start finds the marker and removes the blob unless a committed version references it.
-   *
-   * @return the pending blob if this call created it, or empty if equal bytes were already stored
-   *     (the staged file is then kept until the transaction ends, see {@link #ensurePresent})
+   * Moves staged bytes to their content address, or reuses equal bytes stored before. Either way a
+   * pending marker stays until the transaction that references them ends ({@link #settled}): while
+   * it exists no rollback or crash recovery elsewhere removes the blob, and if the process dies
+   * first, the node's next start finds it ({@link #recover}).
    */
-  Optional<Pending> commit(Staged staged) throws IOException {
+  Pending commit(Staged staged) throws IOException {
     Path target = pathOf(staged.sha256());
+    Path marker = pending.resolve(staged.sha256() + "." + UUID.randomUUID());
+    Files.writeString(marker, staged.file().toString());
+    fsyncDirectory(pending);
     if (Files.exists(target)) {
-      return Optional.empty();
+      return new Pending(marker, staged.sha256(), false);
     }
     Files.createDirectories(target.getParent());
-    Path marker = pending.resolve(staged.sha256() + "." + UUID.randomUUID());
-    Files.createFile(marker);
-    fsyncDirectory(pending);
     try {
       Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
@@ -143,36 +144,40 @@ class ContentStore {
     }
     target.toFile().setReadOnly();
     fsyncDirectory(target.getParent());
-    return Optional.of(new Pending(marker, staged.sha256()));
+    return new Pending(marker, staged.sha256(), true);
   }
 
-  /** The transaction of a pending blob ended; on rollback the caller removed the blob if unused. */
-  void settled(Pending blob) {
+  /**
+   * The transaction of a pending blob ended. A rolled-back one that created the blob removes it if
+   * no committed version references it and no other transaction (here or on another node) holds a
+   * marker for the same bytes; a committed one that reused a blob puts its staged copy in place
+   * should the blob be gone. Then the marker and the staged copy are removed.
+   */
+  void settled(Pending blob, boolean committed, Predicate<String> referenced) {
     try {
+      Path target = pathOf(blob.sha256());
+      Path stagedCopy = Path.of(Files.readString(blob.marker()));
+      if (committed && !Files.exists(target) && Files.exists(stagedCopy)) {
+        log.warn("blob {} was removed while a transaction reused it; restored", blob.sha256());
+        placeStagedCopy(stagedCopy, target);
+      } else if (!committed
+          && blob.created()
+          && !referenced.test(blob.sha256())
+          && !markedElsewhere(blob.sha256(), List.of(blob.marker()))) {
+        Files.deleteIfExists(target);
+      }
+      Files.deleteIfExists(stagedCopy);
       Files.deleteIfExists(blob.marker());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /**
-   * After a commit that reused an existing blob: if that blob was removed meanwhile (a restarted
-   * node cleaning up after a crash, which had not seen this commit yet), the staged copy takes its
-   * place. Then the staged file is removed.
-   */
-  void ensurePresent(Staged staged) {
-    try {
-      Path target = pathOf(staged.sha256());
-      if (!Files.exists(target) && Files.exists(staged.file())) {
-        log.warn("blob {} was removed while a transaction reused it; restored", staged.sha256());
-        Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
-        target.toFile().setReadOnly();
-        fsyncDirectory(target.getParent());
-      }
-      Files.deleteIfExists(staged.file());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static void placeStagedCopy(Path stagedCopy, Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    Files.move(stagedCopy, target, StandardCopyOption.ATOMIC_MOVE);
+    target.toFile().setReadOnly();
+    fsyncDirectory(target.getParent());
   }
 
   /**
@@ -186,12 +191,6 @@ class ContentStore {
     Instant cutoff = Instant.now().minus(grace);
     int removed = 0;
     try {
-      deleteFiles(staging, p -> true);
-      try (Stream<Path> stagingDirs = Files.list(staging.getParent())) {
-        for (Path dir : stagingDirs.filter(Files::isDirectory).toList()) {
-          deleteFiles(dir, p -> olderThan(p, cutoff));
-        }
-      }
       List<Path> markers = new ArrayList<>();
       try (Stream<Path> nodes = Files.list(pendingRoot)) {
         for (Path dir : nodes.filter(Files::isDirectory).toList()) {
@@ -202,12 +201,23 @@ class ContentStore {
       }
       for (Path marker : markers) {
         String sha256 = marker.getFileName().toString().split("\\.")[0];
-        if (!referenced.test(sha256) && !placedElsewhere(sha256, markers)) {
-          if (Files.deleteIfExists(pathOf(sha256))) {
-            removed++;
+        Path target = pathOf(sha256);
+        Path stagedCopy = stagedCopyOf(marker);
+        if (referenced.test(sha256)) {
+          // committed, but the node died before it could put back a blob removed meanwhile
+          if (!Files.exists(target) && stagedCopy != null && Files.exists(stagedCopy)) {
+            placeStagedCopy(stagedCopy, target);
           }
+        } else if (!markedElsewhere(sha256, markers) && Files.deleteIfExists(target)) {
+          removed++;
         }
         Files.deleteIfExists(marker);
+      }
+      deleteFiles(staging, p -> true);
+      try (Stream<Path> stagingDirs = Files.list(staging.getParent())) {
+        for (Path dir : stagingDirs.filter(Files::isDirectory).toList()) {
+          deleteFiles(dir, p -> olderThan(p, cutoff));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot recover content folder " + root, e);
@@ -215,13 +225,22 @@ class ContentStore {
     return removed;
   }
 
-  /** Another node's fresh marker for the same bytes: its transaction may still commit. */
-  private boolean placedElsewhere(String sha256, List<Path> beingRecovered) throws IOException {
+  private static Path stagedCopyOf(Path marker) {
+    try {
+      String path = Files.readString(marker);
+      return path.isBlank() ? null : Path.of(path);
+    } catch (IOException unreadable) {
+      return null;
+    }
+  }
+
+  /** Another transaction's marker for the same bytes: it may still commit. */
+  private boolean markedElsewhere(String sha256, List<Path> excluded) throws IOException {
     try (Stream<Path> nodes = Files.list(pendingRoot)) {
       for (Path dir : nodes.filter(Files::isDirectory).toList()) {
         try (Stream<Path> files = Files.list(dir)) {
           if (files.anyMatch(
-              p -> p.getFileName().toString().startsWith(sha256) && !beingRecovered.contains(p))) {
+              p -> p.getFileName().toString().startsWith(sha256) && !excluded.contains(p))) {
             return true;
           }
         }

@@ -172,9 +172,9 @@ class DefaultEFileStore implements EFileStore {
           version,
           staged.sha256(),
           command.kind() + ": " + title);
-      Optional<ContentStore.Pending> created = content.commit(staged);
+      ContentStore.Pending blob = content.commit(staged);
       stagedConsumed = true;
-      settleAfterTransaction(staged, created);
+      settleAfterTransaction(blob);
       return row.toRecord(document);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store content of " + title, e);
@@ -209,24 +209,14 @@ class DefaultEFileStore implements EFileStore {
   }
 
   // A blob is written before the transaction commits (so a commit never points at missing bytes);
-  // if the transaction then rolls back, the new blob is removed again. A pending marker covers the
-  // case that the process dies in between (ContentRecovery at the next start).
-  private void settleAfterTransaction(
-      ContentStore.Staged staged, Optional<ContentStore.Pending> created) {
+  // if the transaction then rolls back, the new blob is removed again unless something else uses
+  // it. Its pending marker covers the case that the process dies in between (ContentRecovery).
+  private void settleAfterTransaction(ContentStore.Pending blob) {
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCompletion(int status) {
-            if (created.isPresent()) {
-              if (status != STATUS_COMMITTED && !versions.existsBySha256(staged.sha256())) {
-                content.remove(staged.sha256());
-              }
-              content.settled(created.get());
-            } else if (status == STATUS_COMMITTED) {
-              content.ensurePresent(staged);
-            } else {
-              content.discard(staged);
-            }
+            content.settled(blob, status == STATUS_COMMITTED, versions::existsBySha256);
           }
         });
   }

@@ -73,7 +73,8 @@ class NotifySupplierDelegate implements JavaDelegate {
     efiles.note(
         invoice.efileId,
         mailed ? "NOTICE_MAILED" : "NOTICE_NOT_MAILED",
-        (mailed ? "mailed to " : "no mail server configured; intended for ") + invoice.sellerEmail,
+        (mailed ? "queued for mail (outbox) to " : "no mail server configured; intended for ")
+            + invoice.sellerEmail,
         "system");
   }
 

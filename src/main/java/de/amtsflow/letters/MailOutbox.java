@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,7 +44,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailOutbox implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
-  private static final int MAX_ATTEMPTS = 10;
+
+  /** After this many failed attempts each further failure is logged as an error. */
+  private static final int ALARM_ATTEMPTS = 10;
+
+  private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+  /** Sent mails are kept this long (to answer "did it go out?"), then deleted. */
+  private static final Duration KEEP_SENT = Duration.ofDays(30);
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
@@ -99,17 +107,19 @@ public class MailOutbox implements SmartLifecycle {
   /** Mails not yet handed to the SMTP server (for tests and the operator's metrics). */
   public long unsent() {
     Long count =
-        jdbc.queryForObject(
-            "select count(*) from mail_outbox where sent_at is null and attempts < ?",
-            Long.class,
-            MAX_ATTEMPTS);
+        jdbc.queryForObject("select count(*) from mail_outbox where sent_at is null", Long.class);
     return count == null ? 0 : count;
   }
 
   private void wake() {
     ScheduledExecutorService executor = delivery;
     if (executor != null && scheduled.compareAndSet(false, true)) {
-      executor.execute(this::deliverDue);
+      try {
+        executor.execute(this::deliverDue);
+      } catch (RejectedExecutionException stopping) {
+        // the node is stopping: the mail stays queued for the next start or another node
+        scheduled.set(false);
+      }
     }
   }
 
@@ -121,9 +131,12 @@ public class MailOutbox implements SmartLifecycle {
       return;
     }
     try {
-      while (running.get() && Boolean.TRUE.equals(transactions.execute(s -> deliverOne(mail)))) {
+      while (Boolean.TRUE.equals(transactions.execute(s -> deliverOne(mail)))) {
         // next one
       }
+      jdbc.update(
+          "delete from mail_outbox where sent_at < ?",
+          Timestamp.from(clock.instant().minus(KEEP_SENT)));
     } catch (RuntimeException e) {
       log.warn("mail delivery interrupted, retried at the next sweep: {}", e.toString());
     }
@@ -134,7 +147,7 @@ public class MailOutbox implements SmartLifecycle {
     List<Row> due =
         jdbc.query(
             "select id, recipient, subject, body, attempts from mail_outbox"
-                + " where sent_at is null and attempts < ? and next_attempt_at <= ?"
+                + " where sent_at is null and next_attempt_at <= ?"
                 + " order by next_attempt_at, created_at fetch first 1 rows only "
                 + lockClause(),
             (rs, i) ->
@@ -144,7 +157,6 @@ public class MailOutbox implements SmartLifecycle {
                     rs.getString("subject"),
                     rs.getString("body"),
                     rs.getInt("attempts")),
-            MAX_ATTEMPTS,
             Timestamp.from(now));
     if (due.isEmpty()) {
       return false;
@@ -158,12 +170,24 @@ public class MailOutbox implements SmartLifecycle {
           row.id());
     } catch (MailException | MessagingException e) {
       int attempts = row.attempts() + 1;
-      log.warn("mail {} to {} failed (attempt {}): {}", row.id(), row.to(), attempts, e.toString());
+      // never given up: the letter is filed and the applicant is owed it; the operator is told
+      if (attempts >= ALARM_ATTEMPTS) {
+        log.error(
+            "mail {} to {} still not delivered after {} attempts: {}",
+            row.id(),
+            row.to(),
+            attempts,
+            e.toString());
+      } else {
+        log.warn(
+            "mail {} to {} failed (attempt {}): {}", row.id(), row.to(), attempts, e.toString());
+      }
+      Duration backoff = Duration.ofMinutes(attempts);
       jdbc.update(
           "update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?",
           attempts,
           truncate(e.toString()),
-          Timestamp.from(now.plus(Duration.ofMinutes(attempts))),
+          Timestamp.from(now.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff)),
           row.id());
     }
     return true;
@@ -228,6 +252,8 @@ public class MailOutbox implements SmartLifecycle {
     if (running.compareAndSet(true, false)) {
       ScheduledExecutorService executor = delivery;
       delivery = null;
+      // one last round for what the last requests and jobs queued, then stop
+      executor.execute(this::deliverDue);
       executor.shutdown();
       try {
         // a mail being handed over finishes; the rest waits in the outbox for the next start

@@ -83,7 +83,7 @@ class PermitLetters {
     efiles.note(
         application.efileId,
         mailed ? "NOTICE_MAILED" : "NOTICE_NOT_MAILED",
-        (mailed ? "mailed \"" : "no mail server configured; not mailed: \"")
+        (mailed ? "queued for mail (outbox): \"" : "no mail server configured; not mailed: \"")
             + subject
             + "\" to "
             + application.applicantEmail,

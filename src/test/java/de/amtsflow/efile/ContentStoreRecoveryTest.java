@@ -69,16 +69,43 @@ class ContentStoreRecoveryTest {
   @Test
   void aCommitThatReusedABlobRemovedMeanwhilePutsItBack() throws Exception {
     ContentStore a = node("a");
-    ContentStore.Staged first = staged(a, "same bytes");
-    a.commit(first);
+    a.commit(staged(a, "same bytes"));
     ContentStore.Staged second = staged(a, "same bytes");
-    assertThat(a.commit(second)).isEmpty();
+    ContentStore.Pending reuse = a.commit(second);
+    assertThat(reuse.created()).isFalse();
     a.remove(second.sha256());
 
-    a.ensurePresent(second);
+    a.settled(reuse, true, sha -> true);
 
     assertThat(a.exists(second.sha256())).isTrue();
     assertThat(a.hashOf(second.sha256())).isEqualTo(second.sha256());
+  }
+
+  @Test
+  void aRollbackKeepsABlobThatAnotherTransactionIsReusing() throws Exception {
+    ContentStore a = node("a");
+    ContentStore b = node("b");
+    ContentStore.Pending first = a.commit(staged(a, "one plan, two applications"));
+    ContentStore.Pending reuse = b.commit(staged(b, "one plan, two applications"));
+
+    // the first transaction rolls back while the second (on another node) has not committed yet
+    a.settled(first, false, sha -> false);
+    assertThat(a.exists(first.sha256())).isTrue();
+
+    b.settled(reuse, true, sha -> true);
+    assertThat(b.exists(first.sha256())).isTrue();
+    assertThat(leftovers()).isZero();
+  }
+
+  @Test
+  void aRollbackRemovesTheBlobItCreatedWhenNothingElseUsesIt() throws Exception {
+    ContentStore a = node("a");
+    ContentStore.Pending only = a.commit(staged(a, "rolled back"));
+
+    a.settled(only, false, sha -> false);
+
+    assertThat(a.exists(only.sha256())).isFalse();
+    assertThat(leftovers()).isZero();
   }
 
   long leftovers() throws Exception {
