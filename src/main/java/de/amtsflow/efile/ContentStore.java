@@ -67,9 +67,9 @@ class ContentStore {
   /**
    * A blob in use by a transaction that has not ended yet: {@code created} if this transaction
    * moved it into place, otherwise it reuses equal bytes stored before (and keeps its staged copy).
-   * The marker file names the blob and holds the staged copy's path.
+   * The marker file names the blob and holds the staged copy's path (for recovery after a crash).
    */
-  record Pending(Path marker, String sha256, boolean created) {}
+  record Pending(Path marker, String sha256, boolean created, Path stagedCopy) {}
 
   /**
    * Copies the stream to a staging file, stopping as soon as it exceeds {@code maxBytes}. The bytes
@@ -134,7 +134,7 @@ class ContentStore {
     Files.writeString(marker, staged.file().toString());
     fsyncDirectory(pending);
     if (Files.exists(target)) {
-      return new Pending(marker, staged.sha256(), false);
+      return new Pending(marker, staged.sha256(), false, staged.file());
     }
     Files.createDirectories(target.getParent());
     try {
@@ -144,7 +144,7 @@ class ContentStore {
     }
     target.toFile().setReadOnly();
     fsyncDirectory(target.getParent());
-    return new Pending(marker, staged.sha256(), true);
+    return new Pending(marker, staged.sha256(), true, staged.file());
   }
 
   /**
@@ -156,7 +156,7 @@ class ContentStore {
   void settled(Pending blob, boolean committed, Predicate<String> referenced) {
     try {
       Path target = pathOf(blob.sha256());
-      Path stagedCopy = Path.of(Files.readString(blob.marker()));
+      Path stagedCopy = blob.stagedCopy();
       if (committed && !Files.exists(target) && Files.exists(stagedCopy)) {
         log.warn("blob {} was removed while a transaction reused it; restored", blob.sha256());
         placeStagedCopy(stagedCopy, target);

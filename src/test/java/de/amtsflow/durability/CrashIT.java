@@ -101,11 +101,7 @@ class CrashIT {
             mails.redelivered(),
             mails.duplicated(),
             load.serverErrors.get());
-        assertThat(counts.lost()).as("lost").isZero();
-        assertThat(counts.duplicated()).as("duplicated").isZero();
-        assertThat(counts.integrityBroken()).as("e-files with a broken integrity").isZero();
-        assertThat(counts.orphanBlobs()).as("orphan blobs").isZero();
-        assertThat(counts.missingBlobs()).as("missing blobs").isZero();
+        counts.assertNothingLostOrBroken();
         assertThat(load.serverErrors.get()).as("5xx answers").isZero();
         // every application's Eingangsbestätigung went out once it was filed
         assertThat(mails.letters())

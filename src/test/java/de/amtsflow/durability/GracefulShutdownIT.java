@@ -229,11 +229,7 @@ class GracefulShutdownIT {
         // else the test would not show that a running job is waited for
         assertThat(runningAtStop).as("jobs running when the job executor stopped").isPositive();
       }
-      assertThat(counts.lost()).as("lost").isZero();
-      assertThat(counts.duplicated()).as("duplicated").isZero();
-      assertThat(counts.integrityBroken()).as("e-files with a broken integrity").isZero();
-      assertThat(counts.orphanBlobs()).as("orphan blobs").isZero();
-      assertThat(counts.missingBlobs()).as("missing blobs").isZero();
+      counts.assertNothingLostOrBroken();
       assertThat(failedJobRuns).as("job runs that failed").isZero();
       assertThat(jobsWithException).as("jobs with an exception").isZero();
       assertThat(jobsWithoutRetries).as("jobs without retries").isZero();

@@ -39,7 +39,17 @@ final class Inspection {
       int integrityBroken,
       int blobs,
       int orphanBlobs,
-      int missingBlobs) {}
+      int missingBlobs) {
+
+    /** What every durability test demands after a crash or a shutdown. */
+    void assertNothingLostOrBroken() {
+      assertThat(lost).as("lost").isZero();
+      assertThat(duplicated).as("duplicated").isZero();
+      assertThat(integrityBroken).as("e-files with a broken integrity").isZero();
+      assertThat(orphanBlobs).as("orphan blobs").isZero();
+      assertThat(missingBlobs).as("missing blobs").isZero();
+    }
+  }
 
   /**
    * Checks every receipt; returns the counts (the caller asserts them, so a report shows all of

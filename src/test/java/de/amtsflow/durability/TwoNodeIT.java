@@ -145,11 +145,7 @@ class TwoNodeIT {
           effects.closings(),
           effects.efilesClosed());
 
-      assertThat(counts.lost()).as("lost").isZero();
-      assertThat(counts.duplicated()).as("duplicated").isZero();
-      assertThat(counts.integrityBroken()).as("broken integrity").isZero();
-      assertThat(counts.orphanBlobs()).as("orphan blobs").isZero();
-      assertThat(counts.missingBlobs()).as("missing blobs").isZero();
+      counts.assertNothingLostOrBroken();
       assertThat(load.serverErrors.get()).as("5xx").isZero();
       assertThat(mails.letters()).as("one mail per application").isEqualTo((int) permits);
       assertThat(mails.duplicated()).as("letters mailed under two Message-IDs").isZero();
