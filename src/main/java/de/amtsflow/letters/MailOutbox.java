@@ -59,6 +59,7 @@ public class MailOutbox implements SmartLifecycle {
   private final Clock clock;
   private final String from;
   private final Duration sweep;
+  private final Duration retryAfter;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile ScheduledExecutorService delivery;
@@ -69,7 +70,9 @@ public class MailOutbox implements SmartLifecycle {
       PlatformTransactionManager transactionManager,
       ObjectProvider<JavaMailSender> sender,
       @Value("${amtsflow.mail.from:poststelle@amtsflow.invalid}") String from,
-      @Value("${amtsflow.mail.sweep:PT5S}") Duration sweep) {
+      @Value("${amtsflow.mail.sweep:PT5S}") Duration sweep,
+      // the pause after the n-th failed attempt is n times this (at most an hour)
+      @Value("${amtsflow.mail.retry-after:PT1M}") Duration retryAfter) {
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
     this.sender = sender;
@@ -77,6 +80,7 @@ public class MailOutbox implements SmartLifecycle {
     this.clock = Clock.systemUTC();
     this.from = from;
     this.sweep = sweep;
+    this.retryAfter = retryAfter;
   }
 
   /** Queues a mail in the current transaction; it is delivered after the commit. */
@@ -182,7 +186,7 @@ public class MailOutbox implements SmartLifecycle {
         log.warn(
             "mail {} to {} failed (attempt {}): {}", row.id(), row.to(), attempts, e.toString());
       }
-      Duration backoff = Duration.ofMinutes(attempts);
+      Duration backoff = retryAfter.multipliedBy(attempts);
       jdbc.update(
           "update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?",
           attempts,
