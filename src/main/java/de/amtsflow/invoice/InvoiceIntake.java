@@ -208,7 +208,8 @@ public class InvoiceIntake {
         efile.id(),
         efile.fileNumber(),
         invoice.status,
-        new InvoiceReceipt.Validation(verdict.valid(), errors, List.copyOf(warnings)));
+        new InvoiceReceipt.Validation(
+            verdict.valid(), errors, List.copyOf(warnings), verdict.ruleSetRelease()));
   }
 
   private Map<String, Object> variables(

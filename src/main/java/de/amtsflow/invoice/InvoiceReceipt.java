@@ -8,7 +8,12 @@ public record InvoiceReceipt(
     UUID invoiceId, UUID efileId, String fileNumber, InvoiceStatus status, Validation validation) {
 
   /** The verdict in the supplier's terms; warnings do not make an invoice invalid. */
-  public record Validation(boolean valid, List<Message> errors, List<Message> warnings) {}
+  /**
+   * @param ruleSet the rule set release that judged (the validation report in the e-file names
+   *     every rule set of it), e.g. {@code 2026-01-31}
+   */
+  public record Validation(
+      boolean valid, List<Message> errors, List<Message> warnings, String ruleSet) {}
 
   /**
    * A failed or noted rule, e.g. {@code BR-DE-15}, with the rule's own text and what it means in

@@ -67,7 +67,7 @@ final class SvrlCollector extends DefaultHandler {
       inFinding = false;
       findings.add(
           new Finding(
-              ruleSet.label,
+              ruleSet.label(),
               rule,
               scenario.relevel(rule, levelOf(flag)),
               flag,

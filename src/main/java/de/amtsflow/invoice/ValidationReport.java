@@ -22,7 +22,12 @@ final class ValidationReport {
   private ValidationReport() {}
 
   static String write(
-      byte[] content, ParsedInvoice invoice, Scenario scenario, List<Step> steps, boolean valid) {
+      byte[] content,
+      ParsedInvoice invoice,
+      RuleSetRelease release,
+      Scenario scenario,
+      List<Step> steps,
+      boolean valid) {
     StringWriter out = new StringWriter(1024);
     try {
       XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out);
@@ -30,8 +35,15 @@ final class ValidationReport {
       w.writeStartElement("validationReport");
       w.writeDefaultNamespace(NAMESPACE);
       w.writeAttribute("valid", Boolean.toString(valid));
-      w.writeAttribute(
-          "validator", "amtsflow (KoSIT XRechnung 3.0.2 scenarios, Mustang 2.25.0 rule sets)");
+      w.writeAttribute("validator", "amtsflow (KoSIT scenarios and rule sets as data)");
+
+      w.writeEmptyElement("ruleSetRelease");
+      w.writeAttribute("id", release.id());
+      w.writeAttribute("name", release.name());
+      w.writeAttribute("validFrom", release.validFrom().toString());
+      if (release.validUntil() != null) {
+        w.writeAttribute("validUntil", release.validUntil().toString());
+      }
 
       w.writeEmptyElement("input");
       w.writeAttribute("sha256", sha256(content));

@@ -10,6 +10,7 @@ import java.util.List;
  * @param customizationId BT-24 as written in the invoice, {@code null} if absent
  * @param scenario the rule sets applied, e.g. {@code EN16931 XRechnung (CII)}; {@code null} when no
  *     scenario matched, which makes the invoice invalid
+ * @param ruleSetRelease the id of the rule set release that judged, e.g. {@code 2026-01-31}
  * @param errors findings that make the invoice invalid
  * @param warnings findings that do not (schematron warnings and rules KoSIT demotes to warnings);
  *     information-level findings are only in the report
@@ -21,6 +22,7 @@ public record ValidationResult(
     InvoiceSyntax syntax,
     String customizationId,
     String scenario,
+    String ruleSetRelease,
     List<RuleViolation> errors,
     List<RuleViolation> warnings,
     String reportXml) {

@@ -103,16 +103,19 @@ public final class ValidationBench {
     long agree =
         files.keySet().stream().filter(f -> oursValid.get(f) == mustangValid.get(f)).count();
 
+    String release = ours.validate(files.values().iterator().next()).ruleSetRelease();
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             Locale.ROOT,
             "Validation benchmark %s: %d files of xrechnung-testsuite x %d rounds (after %d"
-                + " warm-up rounds), Java %s, %d cores, load average %.1f%n%n",
+                + " warm-up rounds), ours with rule set release %s, Java %s, %d cores, load"
+                + " average %.1f%n%n",
             LocalDate.now(),
             files.size(),
             rounds,
             WARM_UP_ROUNDS,
+            release,
             System.getProperty("java.version"),
             Runtime.getRuntime().availableProcessors(),
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));

@@ -18,17 +18,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Every file of the shared e-invoice corpus: the 86 files of KoSIT's XRechnung testsuite are valid,
- * every other file gets the verdict and error rule ids of
- * src/test/resources/invoice/corpus-expectations.tsv, whose last column says why we differ from the
- * upstream label or from Mustang where we do. Runs only with {@code
- * -Damtsflow.corpus.dir=../shared/corpus/einvoice}: the project's own tests do not need ../shared.
+ * Every file of the shared e-invoice corpus, judged by every rule set release: the 86 files of
+ * KoSIT's XRechnung testsuite are valid, every other file gets the verdict and error rule ids of
+ * src/test/resources/invoice/corpus-expectations-&lt;release&gt;.tsv, whose last column says why we
+ * differ from the upstream label, from Mustang or from the release before, where we do. Runs only
+ * with {@code -Damtsflow.corpus.dir=../shared/corpus/einvoice}: the project's own tests do not need
+ * ../shared.
  */
 @EnabledIfSystemProperty(named = "amtsflow.corpus.dir", matches = ".+")
 class EInvoiceCorpusTest {
@@ -49,10 +51,11 @@ class EInvoiceCorpusTest {
     }
   }
 
-  private static Map<String, Expectation> expectations() throws IOException {
+  private static Map<String, Expectation> expectations(String release) throws IOException {
     Map<String, Expectation> result = new LinkedHashMap<>();
-    try (InputStream in =
-        EInvoiceCorpusTest.class.getResourceAsStream("/invoice/corpus-expectations.tsv")) {
+    String name = "/invoice/corpus-expectations-" + release + ".tsv";
+    try (InputStream in = EInvoiceCorpusTest.class.getResourceAsStream(name)) {
+      assertThat(in).as("%s for release %s", name, release).isNotNull();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
@@ -69,41 +72,53 @@ class EInvoiceCorpusTest {
   }
 
   @Test
-  void everyIndexedFileHasAnExpectationAndNoneIsStale() throws IOException {
+  void everyIndexedFileHasAnExpectationPerReleaseAndNoneIsStale() throws IOException {
     List<String> others = indexedPaths().stream().filter(p -> !p.startsWith(TESTSUITE)).toList();
 
-    assertThat(expectations().keySet()).containsExactlyInAnyOrderElementsOf(others);
+    for (RuleSetRelease release : VALIDATOR.releases()) {
+      assertThat(expectations(release.id()).keySet())
+          .as(release.id())
+          .containsExactlyInAnyOrderElementsOf(others);
+    }
     assertThat(indexedPaths().stream().filter(p -> p.startsWith(TESTSUITE))).hasSize(86);
   }
 
   @TestFactory
-  Stream<DynamicTest> everyFileGetsItsExpectedVerdict() throws IOException {
-    Map<String, Expectation> expected = expectations();
-    return indexedPaths().stream()
-        .map(
-            path ->
-                DynamicTest.dynamicTest(
-                    path,
-                    () -> {
-                      byte[] content = Files.readAllBytes(corpus().resolve(path));
-                      Expectation e =
-                          path.startsWith(TESTSUITE)
-                              ? new Expectation("VALID", Set.of(), "KoSIT positive test case")
-                              : expected.get(path);
-                      check(path, content, e);
-                    }));
+  Stream<DynamicContainer> everyFileGetsItsExpectedVerdictFromEveryRelease() throws IOException {
+    List<DynamicContainer> releases = new java.util.ArrayList<>();
+    for (RuleSetRelease release : VALIDATOR.releases()) {
+      Map<String, Expectation> expected = expectations(release.id());
+      releases.add(
+          DynamicContainer.dynamicContainer(
+              release.id(),
+              indexedPaths().stream()
+                  .map(
+                      path ->
+                          DynamicTest.dynamicTest(
+                              path,
+                              () -> {
+                                byte[] content = Files.readAllBytes(corpus().resolve(path));
+                                Expectation e =
+                                    path.startsWith(TESTSUITE)
+                                        ? new Expectation(
+                                            "VALID", Set.of(), "KoSIT positive test case")
+                                        : expected.get(path);
+                                check(path, content, release, e);
+                              }))));
+    }
+    return releases.stream();
   }
 
-  private static void check(String path, byte[] content, Expectation e) {
+  private static void check(String path, byte[] content, RuleSetRelease release, Expectation e) {
     if ("UNSUPPORTED".equals(e.verdict())) {
-      assertThatThrownBy(() -> VALIDATOR.validate(content))
+      assertThatThrownBy(() -> VALIDATOR.validate(content, release))
           .as(path)
           .isInstanceOfSatisfying(
               UnsupportedInvoiceFormatException.class,
               x -> assertThat(x.reason().name()).isEqualTo(e.rules().iterator().next()));
       return;
     }
-    ValidationResult result = VALIDATOR.validate(content);
+    ValidationResult result = VALIDATOR.validate(content, release);
     Set<String> rules =
         result.errors().stream()
             .map(RuleViolation::rule)

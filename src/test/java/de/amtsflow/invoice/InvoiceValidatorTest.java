@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.amtsflow.invoice.UnsupportedInvoiceFormatException.Reason;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,17 +74,38 @@ class InvoiceValidatorTest {
 
   @Test
   void reportsTheRuleIdsOfAnInvalidXRechnung() {
-    ValidationResult result = VALIDATOR.validate(Fixtures.read("mustangproject/invalidXRV30.xml"));
+    ValidationResult result =
+        VALIDATOR.validate(
+            Fixtures.read("mustangproject/invalidXRV30.xml"), LocalDate.of(2026, 12, 3));
 
     assertThat(result.valid()).isFalse();
+    assertThat(result.ruleSetRelease()).isEqualTo("2026-01-31");
+    assertThat(result.errors())
+        .extracting(RuleViolation::rule)
+        .containsExactlyInAnyOrder("BR-CO-16", "BR-DE-15");
+    assertThat(result.errors()).allSatisfy(e -> assertThat(e.location()).startsWith("/"));
+    assertThat(result.reportXml())
+        .contains("<assessment accept=\"false\"/>")
+        .contains("rule=\"BR-DE-15\"")
+        .contains("<ruleSetRelease id=\"2026-01-31\"")
+        .contains("2026-01-31/xrechnung-schematron-2.5.0/cii/XRechnung-CII-validation.sch");
+  }
+
+  /** XRechnung Schematron 2.4.0 still carried Peppol's rules; 2.5.0 (2026-01-31) dropped them. */
+  @Test
+  void anInvoiceReceivedBeforeTheReleaseIsJudgedByTheOneBefore() {
+    ValidationResult result =
+        VALIDATOR.validate(
+            Fixtures.read("mustangproject/invalidXRV30.xml"), LocalDate.of(2026, 1, 30));
+
+    assertThat(result.ruleSetRelease()).isEqualTo("2025-07-10");
     assertThat(result.errors())
         .extracting(RuleViolation::rule)
         .containsExactlyInAnyOrder(
             "BR-CO-16", "BR-DE-15", "PEPPOL-EN16931-R001", "PEPPOL-EN16931-R020");
-    assertThat(result.errors()).allSatisfy(e -> assertThat(e.location()).startsWith("/"));
     assertThat(result.reportXml())
-        .contains("<assessment accept=\"false\"/>")
-        .contains("rule=\"BR-DE-15\"");
+        .contains("name=\"KoSIT XRechnung 3.0.2, Konfiguration 2025-07-10\"")
+        .contains("validUntil=\"2026-01-30\"");
   }
 
   @ParameterizedTest
