@@ -76,7 +76,7 @@ class InvoiceRendering {
       Templates fo,
       FopFactory fop) {}
 
-  private volatile Compiled compiled;
+  private final Lazy<Compiled> compiled = new Lazy<>(InvoiceRendering::compile);
 
   InvoiceRendering(InvoiceRepository invoices, InvoiceExtractor extractor, EFileStore efiles) {
     this.invoices = invoices;
@@ -122,6 +122,7 @@ class InvoiceRendering {
       return;
     }
     byte[] original = efiles.content(invoice.efileId, invoice.originalDocumentId, 1).readAllBytes();
+    long started = System.nanoTime();
     byte[] pdf;
     try {
       pdf = pdf(extractor.invoiceXml(original));
@@ -135,6 +136,12 @@ class InvoiceRendering {
       return;
     }
     efiles.addDocument(invoice.efileId, NewDocument.ofBytes(TITLE, KIND, FILE_NAME, pdf, "system"));
+    log.info(
+        "invoice {} ({}): readable rendering filed, {} bytes in {} ms",
+        invoice.id,
+        invoice.fileNumber,
+        pdf.length,
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /**
@@ -163,17 +170,7 @@ class InvoiceRendering {
   }
 
   private Compiled compiled() {
-    Compiled c = compiled;
-    if (c == null) {
-      synchronized (this) {
-        c = compiled;
-        if (c == null) {
-          c = compile();
-          compiled = c;
-        }
-      }
-    }
-    return c;
+    return compiled.get();
   }
 
   private static Compiled compile() {
