@@ -20,6 +20,7 @@
     decision: 'Bescheid',
     'invoice-original': 'Originalrechnung',
     'validation-report': 'Prüfbericht',
+    'invoice-rendering': 'Lesbare Fassung der Rechnung',
     'payment-order': 'Zahlungsanordnung',
     notice: 'Mitteilung'
   };

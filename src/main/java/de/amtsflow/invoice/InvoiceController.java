@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.mustangproject.ZUGFeRD.ZUGFeRDVisualizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -52,6 +51,7 @@ class InvoiceController {
   private final EFileStore efiles;
   private final ClientRateLimiter rateLimiter;
   private final InvoiceProperties properties;
+  private final InvoiceRendering rendering;
 
   InvoiceController(
       InvoiceIntake intake,
@@ -59,6 +59,7 @@ class InvoiceController {
       InvoiceExtractor extractor,
       EFileStore efiles,
       InvoiceProperties properties,
+      InvoiceRendering rendering,
       Clock clock) {
     this.intake = intake;
     this.invoices = invoices;
@@ -66,6 +67,7 @@ class InvoiceController {
     this.efiles = efiles;
     this.rateLimiter = new ClientRateLimiter(properties.intakePerMinute(), clock);
     this.properties = properties;
+    this.rendering = rendering;
   }
 
   @Bean
@@ -156,9 +158,8 @@ class InvoiceController {
     byte[] xml =
         extractor.invoiceXml(
             efiles.content(invoice.efileId, invoice.originalDocumentId, 1).readAllBytes());
-    String html =
-        new ZUGFeRDVisualizer()
-            .visualize(new java.io.ByteArrayInputStream(xml), ZUGFeRDVisualizer.Language.DE);
+    // HTML, not the filed PDF: it opens in the browser at once, and the CSP below keeps it inert
+    String html = rendering.html(xml);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
         // the page shows supplier data: no script runs, nothing loads from elsewhere

@@ -201,22 +201,12 @@ public class InvoiceExtractor {
   private record Compiled(
       InvoiceReader reader, Map<InvoiceSyntax, Map<Field, XPathExecutable>> expressions) {}
 
-  private volatile Compiled compiled;
+  private final Lazy<Compiled> compiled = new Lazy<>(InvoiceExtractor::compileAll);
 
   public InvoiceExtractor() {}
 
   private Compiled compiled() {
-    Compiled c = compiled;
-    if (c == null) {
-      synchronized (this) {
-        c = compiled;
-        if (c == null) {
-          c = compileAll();
-          compiled = c;
-        }
-      }
-    }
-    return c;
+    return compiled.get();
   }
 
   private static Compiled compileAll() {

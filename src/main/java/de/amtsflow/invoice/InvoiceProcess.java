@@ -92,6 +92,12 @@ public final class InvoiceProcess {
   public static final String ROUTING_CLARIFY = "CLARIFY";
   public static final String ERROR_REJECTED = "Error_InvoiceRejected";
 
+  /**
+   * Service task "Lesbare Fassung ablegen": a branch of its own beside the approval, so a rendering
+   * that waits or fails never holds up an approval.
+   */
+  public static final String TASK_FILE_RENDERING = "Task_FileRendering";
+
   /** Values of {@link Var#ESCALATION}, the input parameter of the two escalation tasks. */
   public static final String ESCALATION_SKONTO = "SKONTO";
 

@@ -17,6 +17,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -134,7 +140,7 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
   }
 
   @Test
-  void validInvoiceBelowTheLimitIsApprovedAndOrderedForPayment() {
+  void validInvoiceBelowTheLimitIsApprovedAndOrderedForPayment() throws Exception {
     ResponseEntity<JsonNode> response = post(small(unique()));
 
     assertThat(response.getStatusCode().value()).isEqualTo(202);
@@ -145,6 +151,14 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
     ProcessInstance pi = instanceOf(receipt);
     assertThat(pi).isWaitingAt(InvoiceProcess.Task.CONFIRM_FACTUAL);
     assertThat(kinds(receipt)).containsExactly("invoice-original", "validation-report");
+    // the readable rendering goes into the e-file by a job of its own, beside the approval
+    runJobs(pi);
+    assertThat(pi)
+        .hasPassed(InvoiceProcess.TASK_FILE_RENDERING)
+        .isWaitingAt(InvoiceProcess.Task.CONFIRM_FACTUAL);
+    assertThat(kinds(receipt))
+        .containsExactly("invoice-original", "validation-report", "invoice-rendering");
+    assertArchivablePdfRendering(receipt);
     // what the forms show, in the clerks' notation
     assertThat(runtime.getVariable(pi.getId(), InvoiceProcess.Var.GROSS_AMOUNT_TEXT))
         .isEqualTo("336,90");
@@ -169,7 +183,8 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
     assertThat(pi).isEnded();
     UUID efileId = UUID.fromString(receipt.get("efileId").asText());
     assertThat(kinds(receipt))
-        .containsExactly("invoice-original", "validation-report", "payment-order");
+        .containsExactly(
+            "invoice-original", "validation-report", "invoice-rendering", "payment-order");
     assertThat(efiles.get(efileId).status()).isEqualTo(EFileStatus.CLOSED);
     assertThat(efiles.get(efileId).retentionUntil().getMonthValue()).isEqualTo(12);
     assertThat(efiles.checkIntegrity(efileId).intact()).isTrue();
@@ -592,6 +607,39 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
             .toEntity(JsonNode.class);
     assertThat(broken.getStatusCode().value()).isIn(400, 415);
     assertThat(broken.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  /** PDF/A-3b as FOP claims it, every font embedded, the invoice number readable in the text. */
+  void assertArchivablePdfRendering(JsonNode receipt) throws Exception {
+    UUID efileId = UUID.fromString(receipt.get("efileId").asText());
+    Document rendering =
+        efiles.documents(efileId).stream()
+            .filter(d -> d.kind().equals("invoice-rendering"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(rendering.title()).isEqualTo("Lesbare Fassung der Rechnung");
+    assertThat(rendering.mediaType()).isEqualTo("application/pdf");
+    byte[] bytes = efiles.content(efileId, rendering.id(), 1).readAllBytes();
+    try (PDDocument pdf = Loader.loadPDF(bytes)) {
+      assertThat(pdf.getNumberOfPages()).isPositive();
+      List<PDFont> fonts = new java.util.ArrayList<>();
+      for (PDPage page : pdf.getPages()) {
+        for (COSName name : page.getResources().getFontNames()) {
+          fonts.add(page.getResources().getFont(name));
+        }
+      }
+      assertThat(fonts).isNotEmpty().allSatisfy(f -> assertThat(f.isEmbedded()).isTrue());
+      String xmp =
+          new String(pdf.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+      assertThat(xmp)
+          .contains("<pdfaid:part>3</pdfaid:part>")
+          .contains("<pdfaid:conformance>B</pdfaid:conformance>");
+      assertThat(new PDFTextStripper().getText(pdf))
+          .contains(
+              runtime
+                  .getVariable(instanceOf(receipt).getId(), InvoiceProcess.Var.INVOICE_NUMBER)
+                  .toString());
+    }
   }
 
   MimeMessage[] delivered() {
