@@ -115,7 +115,8 @@ class HistoryRetentionTest extends AbstractHttpTest {
     assertThat(pi).isEnded();
     String efileId = receipt.get("efileId").asText();
     assertThat(efile(efileId).documents().findValuesAsText("kind"))
-        .containsExactly("invoice-original", "validation-report", "payment-order");
+        .containsExactly(
+            "invoice-original", "validation-report", "payment-order", "invoice-rendering");
 
     // two DMN decisions routed the invoice; their history goes with the process instance's
     // (the root's removal time), not after the decisions' own historyTimeToLive

@@ -31,8 +31,6 @@ import org.mustangproject.ClasspathResolverURIAdapter;
 import org.mustangproject.XMLTools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,9 +39,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Mustang's {@code ZUGFeRDVisualizer} compiles its stylesheets per instance and builds a new FOP
  * factory per PDF; compiling the UBL stylesheet alone takes ~2 s on a cold JVM. Here they are
- * compiled once, lazily (start-up does not wait), and warmed up in a background thread after the
- * application is ready, so the first "Lesbare Ansicht" after a restart does not pay for it.
- * Thread-safe.
+ * compiled once, lazily (start-up does not wait), and warmed up by {@link InvoiceWarmUp}, so the
+ * first "Lesbare Ansicht" after a restart does not pay for it. Thread-safe.
  */
 @Service
 class InvoiceRendering {
@@ -94,6 +91,15 @@ class InvoiceRendering {
   byte[] pdf(byte[] invoiceXml) {
     Compiled c = compiled();
     byte[] fo = transform(c.fo(), intermediate(invoiceXml));
+    // one rendering at a time: FOP loads fonts lazily into the shared factory, and two first uses
+    // at once (the warm-up and a job, or two jobs) left one PDF with an unembedded fallback font
+    // ("For PDF/A-3b, all fonts ... have to be embedded! Offending font: /Times-Bold")
+    synchronized (c.fop()) {
+      return fo(c, fo);
+    }
+  }
+
+  private static byte[] fo(Compiled c, byte[] fo) {
     try {
       FOUserAgent agent = c.fop().newFOUserAgent();
       agent.getRendererOptions().put("pdf-a-mode", "PDF/A-3b");
@@ -148,14 +154,6 @@ class InvoiceRendering {
    * After the node is ready, in a thread of its own: readiness and the first requests do not wait,
    * and the first clerk to open an invoice finds the stylesheets compiled.
    */
-  @EventListener(ApplicationReadyEvent.class)
-  void warmUpInTheBackground() {
-    Thread thread = new Thread(this::warmUp, "invoice-rendering-warm-up");
-    thread.setDaemon(true);
-    thread.setPriority(Thread.MIN_PRIORITY);
-    thread.start();
-  }
-
   void warmUp() {
     long started = System.nanoTime();
     try (InputStream in = CLASSES.getResourceAsStream("invoice/warm-up-invoice.xml")) {
