@@ -11,20 +11,33 @@ const result = document.getElementById('invoice-result');
 const progress = document.getElementById('invoice-progress');
 const submit = document.getElementById('invoice-submit');
 
+// several rules often share one plain-German explanation (a family's sentence): it is shown once,
+// with the rules it stands for under "Technische Angabe"
 function findings(id, items) {
   const list = el('ul', { id, class: 'findings' });
+  const groups = new Map();
   for (const item of items) {
     const explanation = item.explanation || item.message;
+    if (!groups.has(explanation)) {
+      groups.set(explanation, []);
+    }
+    groups.get(explanation).push(item);
+  }
+  for (const [explanation, group] of groups) {
     const entry = el('li', {}, el('p', {}, explanation));
-    if (item.rule || (item.message && item.message !== explanation)) {
-      entry.append(
-        el(
-          'details',
-          {},
-          el('summary', {}, `Technische Angabe${item.rule ? ': Regel ' + item.rule : ''}`),
-          el('p', { class: 'small' }, item.message || '')
-        )
-      );
+    const technical = group.filter(
+      (item) => item.rule || (item.message && item.message !== explanation)
+    );
+    if (technical.length) {
+      const rules = [...new Set(technical.map((item) => item.rule).filter(Boolean))];
+      const label = rules.length > 1 ? `: Regeln ${rules.join(', ')}` : rules.length ? `: Regel ${rules[0]}` : '';
+      const details = el('details', {}, el('summary', {}, `Technische Angabe${label}`));
+      for (const item of technical) {
+        if (item.message && item.message !== explanation) {
+          details.append(el('p', { class: 'small' }, (rules.length > 1 && item.rule ? item.rule + ': ' : '') + item.message));
+        }
+      }
+      entry.append(details);
     }
     list.append(entry);
   }

@@ -136,12 +136,17 @@ class DefaultEFileStore implements EFileStore {
             HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "media-type-not-allowed",
             "Dateityp nicht erlaubt",
-            "Der Inhalt ist vom Typ "
-                + mediaType
-                + "; erlaubt sind: "
-                + String.join(", ", properties.allowedMediaTypes())
+            // people read formats, not media types; machines get both in the extensions
+            "Diese Art von Datei wird nicht angenommen. Erlaubt sind: "
+                + formatNames(properties.allowedMediaTypes())
                 + ".",
-            Map.of("field", "file", "detectedMediaType", mediaType));
+            Map.of(
+                "field",
+                "file",
+                "detectedMediaType",
+                mediaType,
+                "allowedMediaTypes",
+                properties.allowedMediaTypes()));
       }
       DocumentEntity document =
           documents
@@ -385,6 +390,15 @@ class DefaultEFileStore implements EFileStore {
   private Instant now() {
     // millisecond precision survives every database's timestamp type, so hashes recompute equal
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** "application/pdf, text/xml, image/png" → "PDF, XML, PNG". */
+  static String formatNames(List<String> mediaTypes) {
+    return mediaTypes.stream()
+        .map(t -> t.substring(t.indexOf('/') + 1).replaceFirst("^x-", "").replace("+xml", ""))
+        .map(t -> t.toUpperCase(java.util.Locale.ROOT))
+        .distinct()
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String actor(String actor) {

@@ -20,8 +20,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +51,8 @@ class InvoiceController {
   private final InvoiceRepository invoices;
   private final InvoiceExtractor extractor;
   private final EFileStore efiles;
-  private final ClientRateLimiter rateLimiter;
+  private final ClientRateLimiter perAddress;
+  private final ClientRateLimiter perUser;
   private final InvoiceProperties properties;
   private final InvoiceRendering rendering;
 
@@ -65,7 +68,8 @@ class InvoiceController {
     this.invoices = invoices;
     this.extractor = extractor;
     this.efiles = efiles;
-    this.rateLimiter = new ClientRateLimiter(properties.intakePerMinute(), clock);
+    this.perAddress = new ClientRateLimiter(properties.intakePerMinute(), clock);
+    this.perUser = new ClientRateLimiter(properties.intakePerMinuteAuthenticated(), clock);
     this.properties = properties;
     this.rendering = rendering;
   }
@@ -189,8 +193,18 @@ class InvoiceController {
                     Map.of()));
   }
 
+  /**
+   * Anonymous suppliers are counted per address; a caller who logged in (Basic auth, which the
+   * security chain also reads on this public endpoint) per user name, with a limit of its own: a
+   * clerk entering a pile of paper invoices or a connector account is no flood.
+   */
   private void throttle(HttpServletRequest request) {
-    rateLimiter.check(request.getRemoteAddr(), "invoice", "Zu viele Rechnungen");
+    Authentication user = SecurityContextHolder.getContext().getAuthentication();
+    if (user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)) {
+      perUser.check("user:" + user.getName(), "invoice", "Zu viele Rechnungen");
+    } else {
+      perAddress.check(request.getRemoteAddr(), "invoice", "Zu viele Rechnungen");
+    }
   }
 
   private static ResponseEntity<InvoiceReceipt> accepted(InvoiceReceipt receipt) {

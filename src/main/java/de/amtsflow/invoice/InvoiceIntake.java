@@ -10,6 +10,7 @@ import de.amtsflow.efile.EFileType;
 import de.amtsflow.efile.NewDocument;
 import de.amtsflow.efile.NewEFile;
 import de.amtsflow.letters.GermanFormats;
+import de.amtsflow.security.EngineAsSystem;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public class InvoiceIntake {
   static final String ACTOR = "eingang";
   static final String KIND_ORIGINAL = "invoice-original";
   static final String KIND_REPORT = "validation-report";
+  static final String RESUBMISSION_HEADER = "X-Resubmission";
 
   private final InvoiceValidator validator;
   private final InvoiceExtractor extractor;
@@ -51,6 +53,7 @@ public class InvoiceIntake {
   private final InvoiceRepository invoices;
   private final EFileStore efiles;
   private final RuntimeService runtime;
+  private final EngineAsSystem engine;
   private final InvoiceProperties properties;
   private final ObjectMapper json;
   private final Clock clock;
@@ -63,6 +66,7 @@ public class InvoiceIntake {
       InvoiceRepository invoices,
       EFileStore efiles,
       RuntimeService runtime,
+      EngineAsSystem engine,
       InvoiceProperties properties,
       ObjectMapper json,
       Clock clock,
@@ -73,6 +77,7 @@ public class InvoiceIntake {
     this.invoices = invoices;
     this.efiles = efiles;
     this.runtime = runtime;
+    this.engine = engine;
     this.properties = properties;
     this.json = json;
     this.clock = clock;
@@ -111,9 +116,14 @@ public class InvoiceIntake {
               + data.invoiceNumber()
               + " dieses Lieferanten liegt bereits vor (Aktenzeichen "
               + duplicate.get().fileNumber
-              + "). Eine bewusste erneute Einreichung kennzeichnen Sie mit dem Header"
-              + " X-Resubmission: true.",
-          Map.of("existingInvoiceId", duplicate.get().id));
+              + "). Wenn Sie eine korrigierte Rechnung mit derselben Nummer senden, setzen Sie"
+              + " beim Hochladen das Häkchen „Korrigierte Rechnung“.",
+          // API clients mark a deliberate resubmission with this header (the page's checkbox)
+          Map.of(
+              "existingInvoiceId",
+              duplicate.get().id,
+              "resubmissionHeader",
+              RESUBMISSION_HEADER + ": true"));
     }
 
     // validation and extraction above, and the file number here (a short transaction of its own),
@@ -140,7 +150,9 @@ public class InvoiceIntake {
             .toList();
     List<InvoiceReceipt.Message> warnings = new ArrayList<>();
     verdict.warnings().forEach(v -> warnings.add(InvoiceReceipt.Message.of(v.rule(), v.message())));
-    route.warning().ifPresent(w -> warnings.add(InvoiceReceipt.Message.plain("LEITWEG-ID", w)));
+    route
+        .supplierNotice()
+        .ifPresent(w -> warnings.add(InvoiceReceipt.Message.plain("LEITWEG-ID", w)));
 
     EFile efile = efiles.create(new NewEFile(EFileType.INVOICE, subject(data), ACTOR, fileNumber));
     Document original =
@@ -195,12 +207,16 @@ public class InvoiceIntake {
     // an assigned id makes save() a merge: keep working on the managed copy it returns
     invoice = invoices.save(invoice);
 
+    Map<String, Object> vars = variables(invoice, data, route);
+    // a logged-in caller (a clerk entering a paper invoice) delivers as the intake does
     ProcessInstance instance =
-        runtime
-            .createProcessInstanceByKey(InvoiceProcess.KEY)
-            .businessKey(efile.fileNumber())
-            .setVariables(variables(invoice, data, route))
-            .execute();
+        engine.call(
+            () ->
+                runtime
+                    .createProcessInstanceByKey(InvoiceProcess.KEY)
+                    .businessKey(efile.fileNumber())
+                    .setVariables(vars)
+                    .execute());
     invoice.processInstanceId = instance.getId();
 
     return new InvoiceReceipt(
@@ -303,9 +319,7 @@ public class InvoiceIntake {
   }
 
   private static String defaultName(byte[] content) {
-    return content.length > 4 && content[0] == '%' && content[1] == 'P'
-        ? "rechnung.pdf"
-        : "rechnung.xml";
+    return InvoiceReader.isPdf(content) ? "rechnung.pdf" : "rechnung.xml";
   }
 
   String write(List<InvoiceReceipt.Message> messages) {

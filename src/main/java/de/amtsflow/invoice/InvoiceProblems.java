@@ -22,8 +22,8 @@ final class InvoiceProblems {
               HttpStatus.BAD_REQUEST,
               "unreadable",
               "Rechnung nicht lesbar",
-              "Die Datei ist keine lesbare E-Rechnung (beschädigtes XML oder PDF, oder XML mit"
-                  + " DOCTYPE).",
+              "Die Datei lässt sich nicht lesen: Sie ist beschädigt oder unvollständig, oder sie"
+                  + " enthält eine DOCTYPE-Angabe, die wir aus Sicherheitsgründen nicht annehmen.",
               Map.of("field", "file"));
       case NO_EMBEDDED_INVOICE ->
           of(
@@ -38,8 +38,9 @@ final class InvoiceProblems {
               HttpStatus.UNSUPPORTED_MEDIA_TYPE,
               "not-an-invoice",
               "Keine E-Rechnung",
-              "Erwartet wird eine XRechnung oder EN-16931-Rechnung (UBL oder CII) oder ein"
-                  + " ZUGFeRD/Factur-X-PDF.",
+              "Die Datei ist keine E-Rechnung, die wir annehmen können. Bitte senden Sie eine"
+                  + " XRechnung (UBL oder CII), eine Rechnung nach EN 16931 oder ein"
+                  + " ZUGFeRD/Factur-X-PDF ab Profil EN 16931.",
               Map.of("field", "file"));
     };
   }

@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param leitwegIds the Leitweg-IDs (BT-10) this deployment receives invoices for
  * @param maxSize largest invoice file accepted at the intake
- * @param intakePerMinute invoices one client (IP address) may post per minute
+ * @param intakePerMinute invoices one client (IP address) may post per minute without login
+ * @param intakePerMinuteAuthenticated invoices one logged-in user (a clerk entering paper invoices,
+ *     a connector account) may post per minute, counted per user name
  * @param approvalDays working days the approval tasks are due in
  * @param retentionYears how long a closed invoice e-file is kept (§ 147 AO: 8 years since 2025),
  *     counted from the end of the calendar year
@@ -22,6 +24,7 @@ public record InvoiceProperties(
     List<String> leitwegIds,
     DataSize maxSize,
     Integer intakePerMinute,
+    Integer intakePerMinuteAuthenticated,
     Integer approvalDays,
     Integer retentionYears,
     Map<String, String> escalationRecipients) {
@@ -31,6 +34,8 @@ public record InvoiceProperties(
     leitwegIds = leitwegIds == null ? List.of() : List.copyOf(leitwegIds);
     maxSize = maxSize == null ? DataSize.ofMegabytes(20) : maxSize;
     intakePerMinute = intakePerMinute == null ? 30 : intakePerMinute;
+    intakePerMinuteAuthenticated =
+        intakePerMinuteAuthenticated == null ? 600 : intakePerMinuteAuthenticated;
     approvalDays = approvalDays == null ? 10 : approvalDays;
     retentionYears = retentionYears == null ? 8 : retentionYears;
     escalationRecipients =
@@ -39,6 +44,6 @@ public record InvoiceProperties(
 
   /** Only the Leitweg-IDs: for tests of routing. */
   public InvoiceProperties(List<String> leitwegIds) {
-    this(leitwegIds, null, null, null, null, null);
+    this(leitwegIds, null, null, null, null, null, null);
   }
 }

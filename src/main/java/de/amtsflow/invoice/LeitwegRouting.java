@@ -24,11 +24,20 @@ public class LeitwegRouting {
   }
 
   /**
-   * @param warning for the response and the clerk's task, empty when routed
+   * @param warning what is wrong with the Leitweg-ID, for the clerk's task; empty when routed
    */
   public record Decision(String leitwegId, Outcome outcome, Optional<String> warning) {
     public boolean needsClarification() {
       return outcome != Outcome.ROUTED;
+    }
+
+    /** The warning as the supplier reads it: what happens now, without our task names. */
+    public Optional<String> supplierNotice() {
+      return warning.map(
+          w ->
+              w
+                  + ". Wir ordnen die Rechnung von Hand der zuständigen Stelle zu; das kann die"
+                  + " Bearbeitung verzögern. Bitte geben Sie die Leitweg-ID aus dem Auftrag an.");
     }
   }
 
@@ -68,6 +77,6 @@ public class LeitwegRouting {
   }
 
   private static Decision clarify(LeitwegId.Check check, Outcome outcome, String warning) {
-    return new Decision(check.value(), outcome, Optional.of(warning + ": Zuordnung klären"));
+    return new Decision(check.value(), outcome, Optional.of(warning));
   }
 }

@@ -3,6 +3,7 @@ package de.amtsflow.permit;
 import de.amtsflow.efile.Document;
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.efile.NewDocument;
+import de.amtsflow.security.EngineAsSystem;
 import de.amtsflow.web.FieldProblems;
 import de.amtsflow.web.FieldProblems.FieldError;
 import java.util.List;

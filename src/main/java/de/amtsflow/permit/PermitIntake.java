@@ -8,6 +8,7 @@ import de.amtsflow.efile.EFileType;
 import de.amtsflow.efile.NewEFile;
 import de.amtsflow.letters.GermanFormats;
 import de.amtsflow.letters.LetterPdf;
+import de.amtsflow.security.EngineAsSystem;
 import de.amtsflow.web.FieldProblems;
 import de.amtsflow.web.FieldProblems.FieldError;
 import jakarta.validation.Validator;

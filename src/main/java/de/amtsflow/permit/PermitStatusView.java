@@ -1,6 +1,7 @@
 package de.amtsflow.permit;
 
 import de.amtsflow.letters.GermanFormats;
+import de.amtsflow.security.EngineAsSystem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -123,8 +123,13 @@ class EFileApiTest extends AbstractHttpTest {
     byte[] exe = new byte[1024];
     exe[0] = 'M';
     exe[1] = 'Z';
-    assertProblem(
-        post("bauamt", id, upload(exe, "bauplan.pdf", "Bauplan")), 415, "media-type-not-allowed");
+    ResponseEntity<JsonNode> exeRefused = post("bauamt", id, upload(exe, "bauplan.pdf", "Bauplan"));
+    assertProblem(exeRefused, 415, "media-type-not-allowed");
+    // people read formats; the media types are for machines, in their own fields
+    assertThat(exeRefused.getBody().get("detail").asText())
+        .isEqualTo(
+            "Diese Art von Datei wird nicht angenommen. Erlaubt sind: PDF, XML, PNG, JPEG, TIFF.");
+    assertThat(exeRefused.getBody().get("detectedMediaType").asText()).isNotBlank();
     assertProblem(
         post("bauamt", id, upload(new byte[0], "leer.pdf", "Leer")), 400, "invalid-field");
     byte[] big = new byte[300 * 1024];

@@ -37,8 +37,11 @@ class LeitwegRoutingTest {
 
     assertThat(decision.outcome()).isEqualTo(outcome);
     assertThat(decision.needsClarification()).isTrue();
-    assertThat(decision.warning())
-        .hasValueSatisfying(w -> assertThat(w).endsWith("Zuordnung klären"));
+    assertThat(decision.warning()).hasValueSatisfying(w -> assertThat(w).contains("Leitweg-ID"));
+    // the supplier learns what happens, not our task's name
+    assertThat(decision.supplierNotice())
+        .hasValueSatisfying(
+            w -> assertThat(w).contains("von Hand").doesNotContain("Zuordnung klären"));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package de.amtsflow.permit;
+package de.amtsflow.security;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -6,12 +6,13 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs engine calls the permit API makes on the citizen's behalf (start the process, correlate the
- * documents, read its deadlines) without the caller's Camunda authorizations: a clerk entering a
- * paper application acts as the intake, not with their own engine permissions.
+ * Runs engine calls a public entry point makes on the citizen's or supplier's behalf (start the
+ * process, correlate documents, read its deadlines) without the caller's Camunda authorizations: a
+ * clerk entering a paper application or invoice acts as the intake, not with their own engine
+ * permissions (which need not include starting the process).
  */
 @Component
-class EngineAsSystem {
+public class EngineAsSystem {
 
   private final IdentityService identity;
 
@@ -19,7 +20,7 @@ class EngineAsSystem {
     this.identity = identity;
   }
 
-  <T> T call(Supplier<T> call) {
+  public <T> T call(Supplier<T> call) {
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
