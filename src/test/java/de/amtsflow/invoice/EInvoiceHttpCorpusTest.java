@@ -36,6 +36,14 @@ import org.springframework.util.LinkedMultiValueMap;
 @EnabledIfSystemProperty(named = "amtsflow.corpus.dir", matches = ".+")
 @TestPropertySource(
     properties = {
+      // a context of its own (other limits): its own database and engine name, as the shared
+      // context's engine must stay the one engine REST finds as "default"
+      "spring.datasource.url=jdbc:h2:mem:invoice-http-corpus;DB_CLOSE_DELAY=-1",
+      "amtsflow.data-dir=target/test-data/invoice-http-corpus",
+      "camunda.bpm.generate-unique-process-engine-name=true",
+      // Camunda's webapps hold their engine lookup in static fields: a second context with them
+      // would take Tasklist away from the shared one
+      "camunda.bpm.webapp.enabled=false",
       // the corpus has files up to ~0.5 MB; the test profile's 256 KB exercise the 413 path
       "amtsflow.efile.max-upload-size=25MB",
       "amtsflow.invoice.intake-per-minute=1000000",

@@ -32,6 +32,14 @@ import org.springframework.web.client.RestClient;
  */
 @TestPropertySource(
     properties = {
+      // a context of its own (other limits): its own database and engine name, as the shared
+      // context's engine must stay the one engine REST finds as "default"
+      "spring.datasource.url=jdbc:h2:mem:invoice-intake-http;DB_CLOSE_DELAY=-1",
+      "amtsflow.data-dir=target/test-data/invoice-intake-http",
+      "camunda.bpm.generate-unique-process-engine-name=true",
+      // Camunda's webapps hold their engine lookup in static fields: a second context with them
+      // would take Tasklist away from the shared one
+      "camunda.bpm.webapp.enabled=false",
       "amtsflow.invoice.intake-per-minute=30",
       "amtsflow.invoice.intake-per-minute-authenticated=600"
     })
