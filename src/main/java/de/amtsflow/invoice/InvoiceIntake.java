@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -90,6 +91,19 @@ public class InvoiceIntake {
    * @param resubmission the supplier marks this as a deliberate resubmission of a known invoice
    */
   public InvoiceReceipt receive(byte[] content, String fileName, boolean resubmission) {
+    return receive(content, fileName, resubmission, receipt -> {});
+  }
+
+  /**
+   * As {@link #receive(byte[], String, boolean)}, and runs {@code alsoInTransaction} in the
+   * transaction that stores the invoice: what it writes commits with the invoice or not at all (the
+   * mailbox records the mail part there, so a mail seen twice never yields two invoices).
+   */
+  public InvoiceReceipt receive(
+      byte[] content,
+      String fileName,
+      boolean resubmission,
+      Consumer<InvoiceReceipt> alsoInTransaction) {
     if (content == null || content.length == 0) {
       throw InvoiceProblems.empty();
     }
@@ -130,7 +144,12 @@ public class InvoiceIntake {
     // come before the case transaction: no connection is held while Saxon works
     String fileNumber = efiles.reserveFileNumber(EFileType.INVOICE);
     return transactions.execute(
-        status -> store(content, fileName, resubmission, verdict, data, duplicate, fileNumber));
+        status -> {
+          InvoiceReceipt receipt =
+              store(content, fileName, resubmission, verdict, data, duplicate, fileNumber);
+          alsoInTransaction.accept(receipt);
+          return receipt;
+        });
   }
 
   private InvoiceReceipt store(
