@@ -144,15 +144,46 @@ final class RuleSetCatalog {
         }
       }
       List<RuleSetRelease> result = new ArrayList<>();
-      folders.forEach(
-          (id, files) ->
-              result.add(
-                  RuleSetRelease.read(
-                      id, files, "classpath:" + CLASSPATH_FOLDER + "/" + id, reader)));
+      for (Map.Entry<String, Map<String, URL>> folder : folders.entrySet()) {
+        result.add(
+            RuleSetRelease.read(
+                folder.getKey(),
+                asFiles(folder.getKey(), folder.getValue()),
+                "classpath:" + CLASSPATH_FOLDER + "/" + folder.getKey(),
+                reader));
+      }
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException("shipped rule sets cannot be listed", e);
     }
+  }
+
+  /**
+   * Inside the packaged jar the files have {@code jar:nested:} URLs, which are opaque: a Schematron
+   * {@code <include href="../common.sch"/>} cannot be resolved against them (it was resolved
+   * against the working directory). Such a release is copied to a temporary folder first, so every
+   * rule set file has a {@code file:} URL its includes resolve against.
+   */
+  private static Map<String, URL> asFiles(String id, Map<String, URL> files) throws IOException {
+    if (files.values().stream().allMatch(u -> "file".equals(u.getProtocol()))) {
+      return files;
+    }
+    Path root = Files.createTempDirectory("amtsflow-rules-" + id + "-");
+    root.toFile().deleteOnExit();
+    Map<String, URL> copied = new LinkedHashMap<>();
+    for (Map.Entry<String, URL> file : files.entrySet()) {
+      Path target = root.resolve(file.getKey()).normalize();
+      if (!target.startsWith(root)) {
+        throw new IllegalStateException(file.getKey() + " lies outside its release folder");
+      }
+      Files.createDirectories(target.getParent());
+      try (java.io.InputStream in = file.getValue().openStream()) {
+        Files.copy(in, target);
+      }
+      target.toFile().deleteOnExit();
+      copied.put(file.getKey(), url(target));
+    }
+    return copied;
   }
 
   private static List<RuleSetRelease> fromDirectory(Scenario.Reader reader, Path dir) {
