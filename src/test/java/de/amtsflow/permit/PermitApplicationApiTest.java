@@ -272,8 +272,8 @@ class PermitApplicationApiTest extends AbstractPermitTest {
     assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.COMPLETENESS_DUE))
         .isEqualTo(
             java.util.Date.from(
-                arrived
-                    .plusDays(22)
+                PermitFixtures.workday(arrived.plusDays(21))
+                    .plusDays(1)
                     .atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
                     .toInstant()));
     runJobs(pi);
