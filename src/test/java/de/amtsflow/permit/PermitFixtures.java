@@ -10,7 +10,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 
 /** Applications as the citizen's form sends them, and small real PDFs as plans. */
-final class PermitFixtures {
+public final class PermitFixtures {
 
   private PermitFixtures() {}
 
@@ -19,7 +19,7 @@ final class PermitFixtures {
   }
 
   /** A complete, valid application: Einfamilienhaus, Gebäudeklasse 1, vereinfachtes Verfahren. */
-  static Map<String, Object> application() {
+  public static Map<String, Object> application() {
     Map<String, Object> project = new HashMap<>();
     project.put("description", "Neubau eines Einfamilienhauses mit Garage");
     project.put("measure", "NEW_BUILDING");
