@@ -531,6 +531,8 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         task(pi, PermitProcess.Task.AGENCY_STATEMENT),
         Map.of("statement", "CONSENT"));
     assertThat(pi).isWaitingAt(PermitProcess.Task.REVIEW);
+    // the clerk's tasks are due when the permit would count as granted
+    assertThat(task(pi, PermitProcess.Task.REVIEW).getDueDate()).isEqualTo(startOfDay(fiction));
 
     // the first period would have ended: nothing happens, the clock restarted
     today(firstFiction);
@@ -562,6 +564,8 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     LocalDate checkLastDay = lastDay(submitted.plusDays(21));
     assertThat(status(application).get("openDeadlines").findValuesAsText("lastDay"))
         .contains(german(checkLastDay));
+    assertThat(task(pi, PermitProcess.Task.CHECK_COMPLETENESS).getDueDate())
+        .isEqualTo(startOfDay(checkLastDay.plusDays(1)));
 
     // the three weeks pass: the task stays, moves up the clerks' list, the e-file records it
     today(checkLastDay);
