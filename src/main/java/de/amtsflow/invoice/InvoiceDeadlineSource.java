@@ -37,7 +37,7 @@ class InvoiceDeadlineSource implements DeadlineSource {
           InvoiceProcess.Task.CLARIFY_ASSIGNMENT,
           new String[] {Groups.INVOICE_CLERKS, "Rechnungseingang"},
           InvoiceProcess.Task.CONFIRM_FACTUAL,
-          new String[] {null, "Sachlich richtig"},
+          new String[] {null, "Rechnungsprüfung"},
           InvoiceProcess.Task.CONFIRM_ARITHMETIC,
           new String[] {Groups.INVOICE_CLERKS, "Rechnungseingang"},
           InvoiceProcess.Task.ORDER_PAYMENT,
