@@ -370,12 +370,8 @@ class HistoryRetentionTest extends AbstractHttpTest {
     }
   }
 
-  /** Deadlines end on workdays. */
+  /** Deadlines end on working days (no weekend, no Bavarian public holiday). */
   static LocalDate workday(LocalDate day) {
-    LocalDate d = day;
-    while (d.getDayOfWeek().getValue() > 5) {
-      d = d.plusDays(1);
-    }
-    return d;
+    return de.amtsflow.calendar.WorkingCalendar.of("BY").periodEnd(day);
   }
 }

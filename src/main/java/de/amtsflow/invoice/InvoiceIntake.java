@@ -3,6 +3,7 @@ package de.amtsflow.invoice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.amtsflow.calendar.WorkingCalendar;
 import de.amtsflow.efile.Document;
 import de.amtsflow.efile.EFile;
 import de.amtsflow.efile.EFileStore;
@@ -58,6 +59,7 @@ public class InvoiceIntake {
   private final InvoiceProperties properties;
   private final ObjectMapper json;
   private final Clock clock;
+  private final WorkingCalendar calendar;
   private final TransactionTemplate transactions;
 
   InvoiceIntake(
@@ -71,6 +73,7 @@ public class InvoiceIntake {
       InvoiceProperties properties,
       ObjectMapper json,
       Clock clock,
+      WorkingCalendar calendar,
       PlatformTransactionManager transactionManager) {
     this.validator = validator;
     this.extractor = extractor;
@@ -82,6 +85,7 @@ public class InvoiceIntake {
     this.properties = properties;
     this.json = json;
     this.clock = clock;
+    this.calendar = calendar;
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
@@ -272,7 +276,8 @@ public class InvoiceIntake {
     vars.put(
         InvoiceProcess.Var.APPROVAL_DUE,
         Date.from(
-            WorkingDays.plus(today, properties.approvalDays())
+            calendar
+                .plusWorkingDays(today, properties.approvalDays())
                 .atTime(16, 0)
                 .atZone(zone)
                 .toInstant()));
@@ -284,7 +289,10 @@ public class InvoiceIntake {
     vars.put(
         InvoiceProcess.Var.SKONTO_ESCALATION_AT,
         skontoDeadline
-            .map(d -> Date.from(WorkingDays.minus(d, 2).atTime(8, 0).atZone(zone).toInstant()))
+            .map(
+                d ->
+                    Date.from(
+                        calendar.minusWorkingDays(d, 2).atTime(8, 0).atZone(zone).toInstant()))
             .orElse(null));
     vars.put(InvoiceProcess.Var.HAS_PAYMENT_DUE, data.dueDate() != null);
     // "when the payment due date passes": the morning after it

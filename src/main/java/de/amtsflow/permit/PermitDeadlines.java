@@ -1,5 +1,6 @@
 package de.amtsflow.permit;
 
+import de.amtsflow.calendar.WorkingCalendar;
 import de.amtsflow.letters.GermanFormats;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,16 +13,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The statutory deadlines of the configured Land, as dates the process timers wait for. A period
- * "until day X" ends with that day, so its timer fires at the start of the day after.
+ * "until day X" ends with that day, so its timer fires at the start of the day after. Every period
+ * end goes through the {@link WorkingCalendar}: one that falls on a Saturday, Sunday or public
+ * holiday of the Land ends with the next working day (§ 193 BGB, Art. 31 Abs. 3 BayVwVfG).
  */
 @Component
 class PermitDeadlines {
 
   private final PermitProperties properties;
+  private final WorkingCalendar calendar;
   private final Clock clock;
 
-  PermitDeadlines(PermitProperties properties, Clock clock) {
+  PermitDeadlines(PermitProperties properties, WorkingCalendar calendar, Clock clock) {
     this.properties = properties;
+    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -40,10 +45,22 @@ class PermitDeadlines {
   /**
    * The day the permit counts as granted if the complete application (or the documents a
    * Nachforderung asked for) arrived on {@code arrived}: the fiction period starts after the
-   * completeness check period and runs for the fiction period.
+   * completeness check period and runs for the fiction period; the permit counts as granted the day
+   * after the period's (calendar-shifted) last day.
    */
   LocalDate approvalFictionDay(LocalDate arrived) {
-    return fictionPeriodStart(arrived).plus(properties.deadlines().approvalFiction()).plusDays(1);
+    return lastDay(fictionPeriodStart(arrived), properties.deadlines().approvalFiction())
+        .plusDays(1);
+  }
+
+  /** The last day of a statutory period of {@code length} from {@code start} (§ 193 BGB). */
+  LocalDate lastDay(LocalDate start, java.time.Period length) {
+    return calendar.periodEnd(start.plus(length));
+  }
+
+  /** Whether a deadline the authority sets may end on {@code day}: no weekend, no holiday. */
+  boolean isWorkingDay(LocalDate day) {
+    return calendar.isStatutoryWorkingDay(day);
   }
 
   private LocalDate fictionPeriodStart(LocalDate arrived) {
@@ -61,7 +78,7 @@ class PermitDeadlines {
     Map<String, Object> vars = new HashMap<>();
     vars.put(
         PermitProcess.Var.COMPLETENESS_DUE,
-        endOf(arrived.plus(properties.deadlines().completenessCheck())));
+        endOf(lastDay(arrived, properties.deadlines().completenessCheck())));
     if (restartFiction) {
       vars.put(PermitProcess.Var.FICTION_PERIOD_START, startOf(fictionPeriodStart(arrived)));
       Optional<LocalDate> fiction =
@@ -110,8 +127,8 @@ class PermitDeadlines {
   Map<String, Object> participation() {
     return Map.of(
         PermitProcess.Var.CONSENT_FICTION_AT,
-        endOf(today().plus(properties.deadlines().consentFiction())),
+        endOf(lastDay(today(), properties.deadlines().consentFiction())),
         PermitProcess.Var.AGENCY_FICTION_AT,
-        endOf(today().plus(properties.deadlines().agencyFiction())));
+        endOf(lastDay(today(), properties.deadlines().agencyFiction())));
   }
 }

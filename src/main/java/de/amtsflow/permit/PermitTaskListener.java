@@ -95,13 +95,12 @@ class PermitTaskListener implements TaskListener {
     LocalDate deadline = date(task.getVariable(Var.RESUBMISSION_DEADLINE));
     LocalDate earliest = deadlines.earliestResubmission();
     LocalDate latest = deadlines.latestResubmission();
-    if (deadline != null
-        && (deadline.getDayOfWeek() == java.time.DayOfWeek.SATURDAY
-            || deadline.getDayOfWeek() == java.time.DayOfWeek.SUNDAY)) {
-      // a deadline ending on a weekend would run on to the Monday (Art. 31 Abs. 3 BayVwVfG)
+    if (deadline != null && !deadlines.isWorkingDay(deadline)) {
+      // a deadline ending on a weekend or holiday would run on to the next working day (Art. 31
+      // Abs. 3 BayVwVfG), and the letter would name a day that is not the last one
       throw new TaskRuleViolation(
           "RESUBMISSION_DEADLINE",
-          "Die Frist zur Nachreichung darf nicht an einem Wochenende enden.");
+          "Die Frist zur Nachreichung darf nicht an einem Wochenende oder Feiertag enden.");
     }
     if (deadline == null || deadline.isBefore(earliest) || deadline.isAfter(latest)) {
       throw new TaskRuleViolation(

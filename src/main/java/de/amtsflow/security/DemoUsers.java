@@ -75,6 +75,13 @@ class DemoUsers implements InitializingBean {
         log.warn("dev profile: demo user '{}' with password = user name", demo.userId());
       }
     }
+    // the Fristen overview (GET /api/deadlines) reads running cases, their timers and variables
+    // through the engine's authorization checks: each clerks' group reads the instances of its
+    // own process (the Gemeinde and the Fachstellen only see their tasks)
+    grantOnce(Groups.PERMIT_CLERKS, "BuildingPermitProcess");
+    grantOnce(Groups.INVOICE_CLERKS, "EInvoiceApprovalProcess");
+    grantOnce(Groups.INVOICE_APPROVERS, "EInvoiceApprovalProcess");
+    grantOnce(Groups.PAYMENT_AUTHORITY, "EInvoiceApprovalProcess");
     // as in a small authority, the approver may also order payments — but not of an invoice
     // they confirmed themselves (four-eyes rule), which the demo shows
     if (identityService
@@ -84,6 +91,21 @@ class DemoUsers implements InitializingBean {
             .count()
         == 0) {
       identityService.createMembership(FOUR_EYES_DEMO_USER, Groups.PAYMENT_AUTHORITY);
+    }
+  }
+
+  private void grantOnce(String groupId, String processKey) {
+    boolean exists =
+        authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(Resources.PROCESS_DEFINITION)
+                .resourceId(processKey)
+                .hasPermission(Permissions.READ_INSTANCE)
+                .count()
+            > 0;
+    if (!exists) {
+      grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ_INSTANCE);
     }
   }
 

@@ -2,6 +2,7 @@ package de.amtsflow.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsflow.calendar.WorkingCalendar;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,13 +50,18 @@ class PaymentRulesTest {
   }
 
   @Test
-  void escalationTwoWorkingDaysBeforeSkipsTheWeekend() {
+  void escalationTwoWorkingDaysBeforeSkipsTheWeekendAndHolidays() {
+    WorkingCalendar calendar = WorkingCalendar.of("BY");
     // Tuesday 10 Nov 2026 -> Friday 6 Nov
-    assertThat(WorkingDays.minus(LocalDate.of(2026, 11, 10), 2))
+    assertThat(calendar.minusWorkingDays(LocalDate.of(2026, 11, 10), 2))
         .isEqualTo(LocalDate.of(2026, 11, 6));
     // Friday 6 Nov + 10 working days -> Friday 20 Nov
-    assertThat(WorkingDays.plus(LocalDate.of(2026, 11, 6), 10))
+    assertThat(calendar.plusWorkingDays(LocalDate.of(2026, 11, 6), 10))
         .isEqualTo(LocalDate.of(2026, 11, 20));
+    // Skonto until Tuesday 30 Mar 2027: Ostermontag and Karfreitag are no working days, so the
+    // escalation comes on Wednesday 24 Mar
+    assertThat(calendar.minusWorkingDays(LocalDate.of(2027, 3, 30), 2))
+        .isEqualTo(LocalDate.of(2027, 3, 24));
   }
 
   @Test

@@ -448,26 +448,41 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
 
   @Test
   void silenceOfGemeindeAndAgencyCountsAsConsentAfterTheirPeriods() throws Exception {
+    // Tuesday 27 April 2027: the agency's month ends on Fronleichnam (Thursday 27 May, a holiday
+    // in Bavaria), the Gemeinde's two months on Sunday 27 June; both run on to the next working
+    // day (§ 193 BGB, Art. 31 Abs. 3 BayVwVfG)
+    LocalDate start = LocalDate.of(2027, 4, 27);
+    today(start);
     Submitted application = submit(PermitFixtures.regularApplication());
     ProcessInstance pi = instance(application);
     runJobs(pi);
-    LocalDate start = today();
     confirmComplete(pi, "NATURE");
+    LocalDate agencyLastDay = LocalDate.of(2027, 5, 28);
+    LocalDate consentLastDay = LocalDate.of(2027, 6, 28);
+    // the tasks are due when their fiction occurs: at the end of the (shifted) last day
+    assertThat(task(pi, PermitProcess.Task.AGENCY_STATEMENT).getDueDate())
+        .isEqualTo(startOfDay(agencyLastDay.plusDays(1)));
+    assertThat(task(pi, PermitProcess.Task.MUNICIPAL_CONSENT).getDueDate())
+        .isEqualTo(startOfDay(consentLastDay.plusDays(1)));
 
-    // the last day of the month is still the agency's
+    // Fronleichnam and the shifted last day are still the agency's
     ClockUtil.setCurrentTime(
         Date.from(start.plusMonths(1).atTime(23, 59).atZone(BERLIN).toInstant()));
     assertThat(fireDueTimers(pi)).isZero();
-    // one month: the agency's consent counts as given, the Gemeinde still has time
-    today(start.plusMonths(1).plusDays(1));
+    ClockUtil.setCurrentTime(Date.from(agencyLastDay.atTime(23, 59).atZone(BERLIN).toInstant()));
+    assertThat(fireDueTimers(pi)).isZero();
+    // then the agency's consent counts as given, the Gemeinde still has time
+    today(agencyLastDay.plusDays(1));
     assertThat(fireDueTimers(pi)).isEqualTo(1);
     assertThat(open(pi, PermitProcess.Task.AGENCY_STATEMENT)).isEmpty();
     assertThat(open(pi, PermitProcess.Task.MUNICIPAL_CONSENT)).hasSize(1);
-    // two months: the Einvernehmen counts as granted (§ 36 Abs. 2 BauGB), not on the last day
+    // two months: the Einvernehmen counts as granted (§ 36 Abs. 2 BauGB) after Monday 28 June
     ClockUtil.setCurrentTime(
         Date.from(start.plusMonths(2).atTime(23, 59).atZone(BERLIN).toInstant()));
     assertThat(fireDueTimers(pi)).isZero();
-    today(start.plusMonths(2).plusDays(1));
+    ClockUtil.setCurrentTime(Date.from(consentLastDay.atTime(23, 59).atZone(BERLIN).toInstant()));
+    assertThat(fireDueTimers(pi)).isZero();
+    today(consentLastDay.plusDays(1));
     assertThat(fireDueTimers(pi)).isEqualTo(1);
 
     assertThat(pi).isWaitingAt(PermitProcess.Task.REVIEW);
@@ -487,7 +502,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     Submitted application = submit(PermitFixtures.application());
     ProcessInstance pi = instance(application);
     runJobs(pi);
-    LocalDate firstFiction = submitted.plusDays(21).plusMonths(3).plusDays(1);
+    LocalDate firstFiction = lastDay(submitted.plusDays(21).plusMonths(3)).plusDays(1);
     assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.APPROVAL_FICTION_DATE))
         .isEqualTo(german(firstFiction));
 
@@ -501,7 +516,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         "FLOOR_PLAN",
         "grundrisse.pdf",
         PermitFixtures.pdf());
-    LocalDate fiction = answered.plusDays(21).plusMonths(3).plusDays(1);
+    LocalDate fiction = lastDay(answered.plusDays(21).plusMonths(3)).plusDays(1);
     assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.APPROVAL_FICTION_DATE))
         .isEqualTo(german(fiction));
     confirmComplete(pi, "WATER");
@@ -516,6 +531,8 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         task(pi, PermitProcess.Task.AGENCY_STATEMENT),
         Map.of("statement", "CONSENT"));
     assertThat(pi).isWaitingAt(PermitProcess.Task.REVIEW);
+    // the clerk's tasks are due when the permit would count as granted
+    assertThat(task(pi, PermitProcess.Task.REVIEW).getDueDate()).isEqualTo(startOfDay(fiction));
 
     // the first period would have ended: nothing happens, the clock restarted
     today(firstFiction);
@@ -543,14 +560,17 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     Submitted application = submit(PermitFixtures.application());
     ProcessInstance pi = instance(application);
     runJobs(pi);
-    String fiction = german(submitted.plusDays(21).plusMonths(3).plusDays(1));
+    String fiction = german(lastDay(submitted.plusDays(21).plusMonths(3)).plusDays(1));
+    LocalDate checkLastDay = lastDay(submitted.plusDays(21));
     assertThat(status(application).get("openDeadlines").findValuesAsText("lastDay"))
-        .contains(german(submitted.plusDays(21)));
+        .contains(german(checkLastDay));
+    assertThat(task(pi, PermitProcess.Task.CHECK_COMPLETENESS).getDueDate())
+        .isEqualTo(startOfDay(checkLastDay.plusDays(1)));
 
     // the three weeks pass: the task stays, moves up the clerks' list, the e-file records it
-    today(submitted.plusDays(21));
+    today(checkLastDay);
     assertThat(fireDueTimers(pi)).isZero();
-    today(submitted.plusDays(22));
+    today(checkLastDay.plusDays(1));
     assertThat(fireDueTimers(pi)).isEqualTo(1);
     assertThat(task(pi, PermitProcess.Task.CHECK_COMPLETENESS).getPriority()).isEqualTo(80);
     assertThat(efiles.audit(UUID.fromString(application.efileId())))
@@ -559,7 +579,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     // a Nachforderung now comes too late to restart the Genehmigungsfiktion (Art. 68 Abs. 2)
     requestDocuments(pi, List.of("Schnitte"), PermitFixtures.workday(submitted.plusDays(40)));
     runJobs(pi);
-    today(submitted.plusDays(25));
+    today(checkLastDay.plusDays(3));
     upload(
         application.id(),
         application.token(),
@@ -569,6 +589,15 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     assertThat(pi).isWaitingAt(PermitProcess.Task.CHECK_COMPLETENESS);
     assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.APPROVAL_FICTION_DATE))
         .isEqualTo(fiction);
+  }
+
+  static Date startOfDay(LocalDate day) {
+    return Date.from(day.atStartOfDay(BERLIN).toInstant());
+  }
+
+  /** The last day of a statutory period by the Bavarian calendar (§ 193 BGB). */
+  static LocalDate lastDay(LocalDate byTheCount) {
+    return PermitFixtures.workday(byTheCount);
   }
 
   static String german(LocalDate date) {

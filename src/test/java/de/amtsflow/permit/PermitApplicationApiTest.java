@@ -272,8 +272,8 @@ class PermitApplicationApiTest extends AbstractPermitTest {
     assertThat(runtime.getVariable(pi.getId(), PermitProcess.Var.COMPLETENESS_DUE))
         .isEqualTo(
             java.util.Date.from(
-                arrived
-                    .plusDays(22)
+                PermitFixtures.workday(arrived.plusDays(21))
+                    .plusDays(1)
                     .atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
                     .toInstant()));
     runJobs(pi);
@@ -322,5 +322,55 @@ class PermitApplicationApiTest extends AbstractPermitTest {
     assertThat(status.get("openDeadlines").findValuesAsText("label"))
         .contains("Vollständigkeitsprüfung durch die Bauaufsicht")
         .anyMatch(l -> l.startsWith("Genehmigungsfiktion"));
+  }
+
+  @Test
+  void theFristenOverviewShowsClerksTheCasesTheEngineLetsThemRead() {
+    Submitted application = submit(PermitFixtures.application());
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+    java.time.LocalDate lastDay =
+        PermitFixtures.workday(
+            java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(21));
+
+    ResponseEntity<JsonNode> clerk = deadlines("bauamt", "");
+    assertThat(clerk.getStatusCode().value()).isEqualTo(200);
+    assertThat(rowsOf(clerk.getBody(), application.fileNumber()))
+        .anySatisfy(
+            row -> {
+              assertThat(row.get("kind").asText()).isEqualTo("COMPLETENESS_CHECK");
+              assertThat(row.get("endsOn").asText()).isEqualTo(lastDay.toString());
+              assertThat(row.get("groupName").asText()).isEqualTo("Bauaufsicht");
+              assertThat(row.get("overdue").asBoolean()).isFalse();
+            });
+    // filtered by kind; an unknown kind names the parameter
+    assertThat(rowsOf(deadlines("bauamt", "?kind=SKONTO").getBody(), application.fileNumber()))
+        .isEmpty();
+    ResponseEntity<JsonNode> unknown = deadlines("bauamt", "?kind=FRIST");
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    assertThat(unknown.getBody().get("field").asText()).isEqualTo("kind");
+    // the invoice clerks may not read permit cases: the engine leaves them out
+    ResponseEntity<JsonNode> invoiceClerk = deadlines("rechnung", "");
+    assertThat(invoiceClerk.getStatusCode().value()).isEqualTo(200);
+    assertThat(rowsOf(invoiceClerk.getBody(), application.fileNumber())).isEmpty();
+    // the Gemeinde is no clerk of the authority; without login nobody
+    assertThat(deadlines("gemeinde", "").getStatusCode().value()).isEqualTo(403);
+    assertThat(anonymous.get().uri("/api/deadlines").retrieve().toBodilessEntity().getStatusCode())
+        .matches(s -> s.value() == 401);
+  }
+
+  ResponseEntity<JsonNode> deadlines(String user, String query) {
+    return as(user).get().uri("/api/deadlines" + query).retrieve().toEntity(JsonNode.class);
+  }
+
+  static List<JsonNode> rowsOf(JsonNode rows, String fileNumber) {
+    List<JsonNode> found = new java.util.ArrayList<>();
+    rows.forEach(
+        row -> {
+          if (row.get("fileNumber").asText().equals(fileNumber)) {
+            found.add(row);
+          }
+        });
+    return found;
   }
 }

@@ -10,7 +10,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 
 /** Applications as the citizen's form sends them, and small real PDFs as plans. */
-final class PermitFixtures {
+public final class PermitFixtures {
 
   private PermitFixtures() {}
 
@@ -19,7 +19,7 @@ final class PermitFixtures {
   }
 
   /** A complete, valid application: Einfamilienhaus, Gebäudeklasse 1, vereinfachtes Verfahren. */
-  static Map<String, Object> application() {
+  public static Map<String, Object> application() {
     Map<String, Object> project = new HashMap<>();
     project.put("description", "Neubau eines Einfamilienhauses mit Garage");
     project.put("measure", "NEW_BUILDING");
@@ -76,14 +76,16 @@ final class PermitFixtures {
     return body;
   }
 
-  /** The day itself, or the Monday after when it falls on a weekend (deadlines end on workdays). */
+  /**
+   * The day itself, or the next working day in Bavaria when it falls on a weekend or public holiday
+   * (deadlines a clerk sets end on working days).
+   */
   static java.time.LocalDate workday(java.time.LocalDate day) {
-    java.time.LocalDate d = day;
-    while (d.getDayOfWeek().getValue() > 5) {
-      d = d.plusDays(1);
-    }
-    return d;
+    return BAVARIA.periodEnd(day);
   }
+
+  static final de.amtsflow.calendar.WorkingCalendar BAVARIA =
+      de.amtsflow.calendar.WorkingCalendar.of("BY");
 
   static byte[] pdf() {
     try (PDDocument pdf = new PDDocument();
