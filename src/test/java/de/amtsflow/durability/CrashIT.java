@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 under load, three rounds, on the embedded H2 default and on PostgreSQL: a load client
+ * kill -9 under load, two rounds, on the embedded H2 default and on PostgreSQL: a load client
  * records every receipt; after each restart every receipt's case is there with its e-file,
  * documents and process instance, nothing twice, the content folder agrees with the database, every
  * e-file's audit chain is intact and the async work that was in flight is done.
  */
 class CrashIT {
 
-  static final int ROUNDS = 3;
+  static final int ROUNDS = 2;
   static final int CLIENTS = 8;
 
   /** Receipts to collect per round before the kill. */
