@@ -1,15 +1,18 @@
 // "Bauantrag stellen": seven steps, then POST /api/permit-applications (JSON, Idempotency-Key) and
-// the uploads (XHR with progress, X-Tracking-Token). The server validates; its problem+json errors
-// are shown next to the fields they name (path "plot.parcels[0]" -> input "plot-parcels") and in
-// the error summary, and the form goes to the first step with an error.
+// the uploads (XHR with progress, X-Tracking-Token). Each step is checked when it is left by the
+// server's own rules (POST /api/permit-applications/checks?sections=...: the submit's validation,
+// answered for that step), so the final submit finds nothing new. Errors are shown next to the
+// fields they name (path "plot.parcels[0]" -> input "plot-parcels") and in the error summary; an
+// error goes away as soon as its field is changed. Enter moves to the next step, it never sends.
+// A chosen file is checked at once (size, and its format by the server's sniffing).
 // Ids: inputs "<json path with dashes>" (applicant-name, builder-same, plot-parcels, ...), radios
 // "<group>-<VALUE>" (procedure-SIMPLIFIED); next, back, submit; document-file, document-kind,
 // document-add (adds the chosen files with the chosen kind), document-list; error-summary;
 // confirmation with file-number, tracking-link, upload-list.
 import {
-  el, send, toProblem, showFieldError, clearFieldErrors, showErrorSummary,
-  hideErrorSummary, showAlert, hideAlert, progressItem, fillKindSelect, kindLabel,
-  checkDocumentFile, DOCUMENT_ACCEPT, parseGermanAmount, formatBytes, formatEuro,
+  el, send, toProblem, showFieldError, clearFieldError, clearFieldErrors, showErrorSummary,
+  hideErrorSummary, showAlert, hideAlert, progressItem, fillKindSelect, kindLabel, formRules,
+  acceptOf, formatNames, checkDocumentFile, parseGermanAmount, formatBytes, formatEuro,
 } from './common.js';
 
 const form = document.getElementById('application');
@@ -31,8 +34,37 @@ const radio = (name) => {
 };
 const bool = (name) => (radio(name) === null ? null : radio(name) === 'true');
 
-fillKindSelect($('document-kind'), 'SITE_PLAN');
-$('document-file').setAttribute('accept', DOCUMENT_ACCEPT);
+/** The sections of the application each step asks for (server: PermitApplicationRules.Section). */
+const SECTIONS = ['applicant', 'builder', 'designer', 'plot', 'project'];
+let rules = null;
+
+async function applyRules() {
+  try {
+    rules = await formRules();
+  } catch (failure) {
+    showAlert($('document-problem'), { title: 'Die Formularregeln konnten nicht geladen werden', detail: failure.message });
+    return;
+  }
+  fillKindSelect($('document-kind'), rules, 'SITE_PLAN');
+  $('document-file').setAttribute('accept', acceptOf(rules));
+  for (const span of document.querySelectorAll('[data-rule="formats"]')) span.textContent = formatNames(rules);
+  for (const span of document.querySelectorAll('[data-rule="max-size"]')) span.textContent = rules.upload.maxSizeText;
+  const qualification = $('designer-qualification');
+  for (const q of rules.qualifications) qualification.append(new Option(q.label, q.value));
+  renderDocuments();
+}
+
+// the chamber number is required for the qualifications the server names so
+function updateChamberNumber() {
+  const chosen = rules && rules.qualifications.find((q) => q.value === value('designer-qualification'));
+  const required = Boolean(chosen && chosen.chamberNumberRequired);
+  const input = $('designer-chamberMembershipNumber');
+  input.required = required;
+  input.setAttribute('aria-required', String(required));
+  $('chamber-required').textContent = required ? '(Pflichtfeld)' : '(freiwillig)';
+  $('chamber-required').className = required ? 'req' : 'hint';
+}
+$('designer-qualification').addEventListener('change', updateChamberNumber);
 
 // ---------- the request body ----------
 
@@ -109,29 +141,40 @@ function show(index, focusHeading = true) {
   if (focusHeading) $(`step-${index + 1}-heading`).focus();
 }
 
-/** Client checks of one step: required fields. The server has the last word. */
-function checkStep(index) {
-  const step = steps[index];
-  const problems = [];
-  for (const input of step.querySelectorAll('input[required], select[required], textarea[required]')) {
-    if (input.closest('[hidden]') || input.closest('#builder-fields.is-hidden')) continue;
-    const empty = input.type === 'checkbox' ? !input.checked : input.value.trim() === '';
-    if (empty) {
-      const label = form.querySelector(`label[for="${input.id}"]`);
-      const name = label ? label.textContent.replace('(Pflichtfeld)', '').trim() : input.id;
-      problems.push({ target: input, text: input.type === 'checkbox' ? 'Bitte bestätigen.' : `Bitte ausfüllen: ${name}.` });
-    }
-  }
-  for (const group of step.querySelectorAll('fieldset.choice-group')) {
-    if (!group.querySelector('input:checked')) {
-      const legend = group.querySelector('legend').textContent.replace('(Pflichtfeld)', '').trim();
-      problems.push({ target: group, text: `Bitte auswählen: ${legend}` });
-    }
-  }
+/** What the page itself can tell: an amount it cannot read (the server would only see none). */
+function localProblems(index) {
   if (index === 4 && value('project-buildingCosts') !== '' && parseGermanAmount(value('project-buildingCosts')) === null) {
-    problems.push({ target: $('project-buildingCosts'), text: 'Baukosten als Betrag in Euro angeben, z. B. 350.000.' });
+    return [{ target: $('project-buildingCosts'), text: 'Baukosten als Betrag in Euro angeben, z. B. 350.000.' }];
   }
-  return problems;
+  return [];
+}
+
+/** The server's verdict on the fields of one step; resolves the problems, or throws a network failure. */
+async function serverProblems(index) {
+  const section = SECTIONS[index];
+  if (!section || (section === 'builder' && $('builder-same').checked)) return [];
+  const answer = await send({
+    method: 'POST',
+    url: `/api/permit-applications/checks?sections=${section}`,
+    body: JSON.stringify(application()),
+    headers: { 'Content-Type': 'application/json' },
+  });
+  if (answer.status !== 200) {
+    const problem = toProblem(answer.status, answer.body);
+    return [{ target: null, text: problem.message }];
+  }
+  return answer.body.errors.map((e) => ({ target: targetOf(e.field), text: e.message }));
+}
+
+/** Server problems of a whole application, one per problem: with "Bauherr wie Antragsteller" the builder's copies go. */
+function distinct(problems) {
+  const seen = new Set();
+  return problems.filter((p) => {
+    const key = `${p.target ? p.target.id : ''}|${p.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function report(problems, intro) {
@@ -150,16 +193,45 @@ function report(problems, intro) {
   );
 }
 
-nextButton.addEventListener('click', () => {
-  const problems = checkStep(current);
-  if (problems.length) {
-    report(problems);
-    return;
+let checking = false;
+
+async function next() {
+  if (checking || current === steps.length - 1) return;
+  checking = true;
+  nextButton.disabled = true;
+  try {
+    let problems = localProblems(current);
+    if (!problems.length) problems = await serverProblems(current);
+    if (problems.length) {
+      report(problems);
+      return;
+    }
+    clearFieldErrors(steps[current]);
+    hideErrorSummary(summaryBox);
+    show(current + 1);
+  } catch (failure) {
+    report([{ target: null, text: failure.message }]);
+  } finally {
+    checking = false;
+    nextButton.disabled = false;
   }
-  clearFieldErrors(steps[current]);
-  hideErrorSummary(summaryBox);
-  show(current + 1);
+}
+
+nextButton.addEventListener('click', next);
+// Enter in a field moves on (after the step's check); it never sends the application. A textarea
+// keeps Enter for new lines; buttons, links and checkboxes keep their own meaning.
+form.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || event.isComposing) return;
+  const target = event.target;
+  if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON' || target.tagName === 'A') return;
+  if (target.type === 'checkbox' || target.type === 'file') return;
+  event.preventDefault();
+  next();
 });
+form.addEventListener('submit', (event) => event.preventDefault());
+// an error goes as soon as its field is changed
+form.addEventListener('input', (event) => clearFieldError(event.target));
+form.addEventListener('change', (event) => clearFieldError(event.target));
 backButton.addEventListener('click', () => {
   hideErrorSummary(summaryBox);
   show(current - 1);
@@ -177,30 +249,64 @@ function renderDocuments() {
       const remove = el('button', { type: 'button', class: 'link', 'aria-label': `${d.file.name} entfernen` }, 'Entfernen');
       remove.addEventListener('click', () => { documents.splice(i, 1); renderDocuments(); $('document-file').focus(); });
       return el('li', { class: 'file-list__row' },
-        el('span', { class: 'file-list__name' }, `${d.file.name} – ${kindLabel(d.kind)}, ${formatBytes(d.file.size)}`), ' ', remove);
+        el('span', { class: 'file-list__name' }, `${d.file.name} – ${kindLabel(rules, d.kind)}, ${formatBytes(d.file.size)}`), ' ', remove);
     })
   );
   if (!documents.length) list.append(el('li', {}, 'Noch keine Unterlagen ausgewählt.'));
 }
 
-$('document-add').addEventListener('click', () => {
+// the chosen files, checked as soon as they are chosen: {files, problem} (problem null: fine)
+let chosen = { files: [], problem: null, pending: null };
+
+async function checkChosen() {
   const input = $('document-file');
   const problem = $('document-problem');
+  const files = [...input.files];
   hideAlert(problem);
   input.removeAttribute('aria-invalid');
-  const files = [...input.files];
-  const wrong = files.length === 0 ? 'Bitte zuerst eine Datei wählen.' : files.map(checkDocumentFile).find(Boolean);
+  $('document-check').textContent = files.length ? 'Datei wird geprüft …' : '';
+  const pending = (async () => {
+    for (const file of files) {
+      const wrong = await checkDocumentFile(file, rules);
+      if (wrong) return wrong;
+    }
+    return null;
+  })();
+  chosen = { files, problem: null, pending };
+  const wrong = await pending;
+  if (chosen.pending !== pending) return; // another choice came in meanwhile
+  chosen.problem = wrong;
   if (wrong) {
+    $('document-check').textContent = '';
     showAlert(problem, { title: 'Datei prüfen', detail: wrong });
+    input.setAttribute('aria-invalid', 'true');
+  } else {
+    $('document-check').textContent = files.length ? 'Datei geprüft: Format und Größe sind in Ordnung.' : '';
+  }
+}
+
+$('document-file').addEventListener('change', checkChosen);
+
+$('document-add').addEventListener('click', async () => {
+  const input = $('document-file');
+  if (chosen.pending) await chosen.pending;
+  if (!chosen.files.length) {
+    showAlert($('document-problem'), { title: 'Datei prüfen', detail: 'Bitte zuerst eine Datei wählen.' });
     input.setAttribute('aria-invalid', 'true');
     input.focus();
     return;
   }
-  for (const file of files) documents.push({ file, kind: $('document-kind').value });
+  if (chosen.problem) {
+    input.focus();
+    return;
+  }
+  for (const file of chosen.files) documents.push({ file, kind: $('document-kind').value });
   input.value = '';
+  chosen = { files: [], problem: null, pending: null };
+  $('document-check').textContent = '';
   renderDocuments();
 });
-renderDocuments();
+applyRules();
 
 // ---------- summary ----------
 
@@ -215,7 +321,7 @@ function renderSummary() {
     [3, 'Entwurfsverfasser', [['Name', a.designer.name], ['Berufsqualifikation', $('designer-qualification').selectedOptions[0].textContent], ['Kammer-Nr.', a.designer.chamberMembershipNumber || '–'], ['Bauvorlageberechtigung bestätigt', yesNo(a.designer.authorizedToSubmit)]]],
     [4, 'Grundstück', [['Gemarkung', a.plot.gemarkung], ['Flur', a.plot.flur || '–'], ['Flurstücke', a.plot.parcels.join(', ')], ['Anschrift', addressText(a.plot.address)]]],
     [5, 'Vorhaben', [['Beschreibung', a.project.description], ['Art der Maßnahme', a.project.measure ? label(`project-measure-${a.project.measure}`) : '–'], ['Gebäudeklasse', a.project.buildingClass || '–'], ['Sonderbau', yesNo(a.project.specialBuilding)], ['Überwiegend Wohnen', yesNo(a.project.mainlyResidential)], ['Baukosten', a.project.buildingCosts === null ? '–' : formatEuro(a.project.buildingCosts)], ['Verfahrensart', a.procedure ? label(`procedure-${a.procedure}`) : '–']]],
-    [6, 'Unterlagen', documents.length ? documents.map((d) => [kindLabel(d.kind), d.file.name]) : [['', 'keine – bitte später nachreichen']]],
+    [6, 'Unterlagen', documents.length ? documents.map((d) => [kindLabel(rules, d.kind), d.file.name]) : [['', 'keine – bitte später nachreichen']]],
   ];
   $('summary').replaceChildren(
     ...sections.map(([step, title, rows]) => {
@@ -230,8 +336,7 @@ function renderSummary() {
 
 // ---------- sending ----------
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
+submitButton.addEventListener('click', async () => {
   const body = JSON.stringify(application());
   if (!idempotency || idempotency.body !== body) idempotency = { key: crypto.randomUUID(), body };
   submitButton.disabled = true;
@@ -246,12 +351,19 @@ form.addEventListener('submit', async (event) => {
   submitButton.disabled = false;
   if (answer.status !== 201 && answer.status !== 200) {
     const problem = toProblem(answer.status, answer.body);
-    const problems = problem.errors.length
-      ? problem.errors.map((e) => ({ target: e.field ? targetOf(e.field) : null, text: e.message }))
+    let problems = problem.errors.length
+      ? problem.errors
+          .filter((e) => !(e.field && e.field.startsWith('builder') && $('builder-same').checked))
+          .map((e) => ({ target: e.field ? targetOf(e.field) : null, text: e.message }))
       : [{ target: problem.field ? targetOf(problem.field) : null, text: problem.message }];
+    // the steps were checked when left: what is left belongs to the first step with a problem
     const located = problems.filter((p) => p.target);
-    if (located.length) show(Math.min(...located.map((p) => stepOf(p.target))), false);
-    report(problems, problem.errors.length ? null : problem.title);
+    if (located.length) {
+      const first = Math.min(...located.map((p) => stepOf(p.target)));
+      problems = problems.filter((p) => !p.target || stepOf(p.target) === first);
+      show(first, false);
+    }
+    report(distinct(problems), problem.errors.length ? null : problem.title);
     return;
   }
   hideErrorSummary(summaryBox);
@@ -263,6 +375,7 @@ async function confirm(receipt) {
   $('step-indicator').hidden = true;
   const link = new URL(`verfolgen.html#${new URLSearchParams({ antrag: receipt.applicationId, code: receipt.trackingToken })}`, location.href).href;
   $('file-number').textContent = receipt.fileNumber;
+  $('access-code').textContent = receipt.accessCode;
   $('tracking-link').href = link;
   $('tracking-url').textContent = link;
   $('confirmation').hidden = false;
@@ -285,7 +398,7 @@ async function confirm(receipt) {
     data.append('kind', d.kind);
     try {
       const answer = await send({ method: 'POST', url: `/api/permit-applications/${receipt.applicationId}/documents`, body: data, headers: { 'X-Tracking-Token': receipt.trackingToken }, onProgress: line.update });
-      if (answer.status >= 200 && answer.status < 300) line.done(`${d.file.name} (${kindLabel(d.kind)}): hochgeladen`);
+      if (answer.status >= 200 && answer.status < 300) line.done(`${d.file.name} (${kindLabel(rules, d.kind)}): hochgeladen`);
       else { failed++; line.fail(`${d.file.name}: nicht angenommen – ${toProblem(answer.status, answer.body).message}`); }
     } catch (failure) {
       failed++;

@@ -2,60 +2,79 @@
 // problem+json handling, XHR upload with progress, German formatting, the error
 // summary and per-field error display, document kinds and file checks.
 
-/** Document kinds of a Bauvorlage (server enum DocumentKind) with their German names. */
-export const DOCUMENT_KINDS = [
-  ['SITE_PLAN', 'Lageplan'],
-  ['FLOOR_PLAN', 'Grundrisse'],
-  ['SECTIONS_ELEVATIONS', 'Schnitte und Ansichten'],
-  ['BUILDING_DESCRIPTION', 'Baubeschreibung'],
-  ['STATICS', 'Standsicherheitsnachweis'],
-  ['FIRE_PROTECTION', 'Brandschutznachweis'],
-  ['NEIGHBOUR_CONSENT', 'Nachbarunterschriften'],
-  ['OTHER', 'Sonstige Unterlage'],
-];
+// ---------- the server's rules for the permit forms (GET /api/permit-applications/form-rules) ----------
+// One source: the upload limit, the accepted formats, the document kinds and the qualifications
+// come from the server that enforces them; a chosen file is checked by the server's own sniffing.
 
-export function kindLabel(kind) {
-  const found = DOCUMENT_KINDS.find(([value]) => value === kind);
-  return found ? found[1] : kind;
+let rulesRequest = null;
+
+/** The form rules, fetched once per page: {upload: {maxBytes, maxSizeText, headBytes, formats}, documentKinds, qualifications}. */
+export function formRules() {
+  if (!rulesRequest) {
+    rulesRequest = send({ url: '/api/permit-applications/form-rules' }).then((answer) => {
+      if (answer.status !== 200) {
+        rulesRequest = null;
+        throw { message: toProblem(answer.status, answer.body).message };
+      }
+      return answer.body;
+    }, (failure) => {
+      rulesRequest = null;
+      throw failure;
+    });
+  }
+  return rulesRequest;
+}
+
+export function kindLabel(rules, kind) {
+  const found = rules.documentKinds.find((k) => k.value === kind);
+  return found ? found.label : kind;
 }
 
 /** Fills a <select> with the document kinds (keeps a leading placeholder option if present). */
-export function fillKindSelect(select, selected) {
-  for (const [value, label] of DOCUMENT_KINDS) {
-    const option = new Option(label, value);
-    if (value === selected) option.selected = true;
+export function fillKindSelect(select, rules, selected) {
+  for (const kind of rules.documentKinds) {
+    const option = new Option(kind.label, kind.value);
+    if (kind.value === selected) option.selected = true;
     select.append(option);
   }
 }
 
-export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
-const DOCUMENT_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff', 'xml'];
-const DOCUMENT_TYPES = [
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/tiff',
-  'application/xml',
-  'text/xml',
-];
-export const DOCUMENT_ACCEPT =
-  '.pdf,.png,.jpg,.jpeg,.tif,.tiff,.xml,' + DOCUMENT_TYPES.join(',');
+/** The accept attribute for a file input: extensions and media types the server takes. */
+export function acceptOf(rules) {
+  const formats = rules.upload.formats;
+  return [...new Set([...formats.flatMap((f) => f.extensions), ...formats.map((f) => f.mediaType)])].join(',');
+}
 
-/** Client check of a Bauvorlage file; returns a German message or null. The server decides. */
-export function checkDocumentFile(file) {
-  const extension = (file.name.split('.').pop() || '').toLowerCase();
-  const typeOk = DOCUMENT_TYPES.includes(file.type);
-  const extensionOk = DOCUMENT_EXTENSIONS.includes(extension);
-  if (!typeOk && !extensionOk) {
-    return `„${file.name}“ hat kein zulässiges Format. Zulässig sind PDF, PNG, JPEG, TIFF und XML.`;
+/** "PDF, XML, PNG, JPEG und TIFF". */
+export function formatNames(rules) {
+  const names = [...new Set(rules.upload.formats.map((f) => f.name))];
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} und ${names[names.length - 1]}` : names.join('');
+}
+
+/**
+ * Checks a chosen file as the upload will: size here, its format by the server, which reads the
+ * file's first bytes (nothing is stored). Resolves a German message, or null when it is fine.
+ */
+export async function checkDocumentFile(file, rules) {
+  rules = rules || (await formRules());
+  if (file.size === 0) return `„${file.name}“ ist leer.`;
+  if (file.size > rules.upload.maxBytes) {
+    return `„${file.name}“ ist ${formatBytes(file.size)} groß; höchstens ${rules.upload.maxSizeText} je Datei sind möglich.`;
   }
-  if (file.size > MAX_DOCUMENT_BYTES) {
-    return `„${file.name}“ ist ${formatBytes(file.size)} groß; höchstens 25 MB je Datei sind möglich.`;
+  const data = new FormData();
+  data.append('head', file.slice(0, rules.upload.headBytes), file.name);
+  data.append('size', String(file.size));
+  let answer;
+  try {
+    answer = await send({ method: 'POST', url: '/api/permit-applications/document-checks', body: data });
+  } catch (failure) {
+    return failure.message;
   }
-  if (file.size === 0) {
-    return `„${file.name}“ ist leer.`;
-  }
-  return null;
+  if (answer.status === 200) return null;
+  const problem = toProblem(answer.status, answer.body);
+  return answer.status === 415
+    ? `„${file.name}“ ist keine Datei im Format ${formatNames(rules)} (der Inhalt passt nicht dazu). Bitte wählen Sie eine andere Datei.`
+    : `„${file.name}“: ${problem.message}`;
 }
 
 // ---------- German formatting ----------
@@ -262,6 +281,14 @@ export function showFieldError(target, text, inputs = [target]) {
       input.setAttribute('aria-describedby', [message.id, ...ids].join(' '));
     }
   }
+}
+
+/** Removes the message of the field (or radio group) an input belongs to. */
+export function clearFieldError(input) {
+  const container = input.closest('.field, .group, .choice-group') || input.parentElement;
+  if (!container || !container.classList.contains('has-error')) return;
+  clearFieldErrors(container);
+  container.classList.remove('has-error');
 }
 
 /** Removes all field messages below root. */

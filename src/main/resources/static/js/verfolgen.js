@@ -1,15 +1,19 @@
-// "Antrag verfolgen": verfolgen.html#antrag=<id>&code=<tracking token> (the fragment never reaches
-// a server). Ids: access-form/access-id/access-code (without link), status-message, file-number,
-// status-text, missing-documents, deadlines, timeline, upload-file, upload-kind, upload-title,
+// "Antrag verfolgen": verfolgen.html#antrag=<id>&code=<tracking token or access code> (the fragment
+// never reaches a server), or the Aktenzeichen and access code from the Eingangsbestätigung
+// (POST /api/permit-applications/lookup finds the id). Ids: access-form/access-file-number/
+// access-code (without link), status-message, file-number, status-text, missing-documents,
+// letters (download buttons), deadlines, timeline, upload-file, upload-kind, upload-title,
 // upload-submit, upload-result, upload-problem.
 import {
-  el, send, toProblem, showAlert, hideAlert, progressItem, fillKindSelect, formatDateTime,
-  checkDocumentFile, DOCUMENT_ACCEPT,
+  el, send, sendJson, toProblem, showAlert, hideAlert, progressItem, fillKindSelect,
+  formatDateTime, formatBytes, formRules, acceptOf, formatNames, checkDocumentFile,
 } from './common.js';
 
 const CLOSED = ['APPROVED', 'APPROVAL_FICTION', 'REJECTED', 'WITHDRAWN'];
 const NOT_FOUND =
-  'Kein Antrag zu diesem Link gefunden – bitte prüfen Sie den Link aus Ihrer Eingangsbestätigung.';
+  'Kein Antrag zu diesem Link gefunden – bitte prüfen Sie den Link oder geben Sie Aktenzeichen und Zugangscode aus Ihrer Eingangsbestätigung ein.';
+const NOT_FOUND_BY_CODE =
+  'Zu diesem Aktenzeichen und Zugangscode gibt es keinen Antrag – bitte prüfen Sie beide Angaben in Ihrer Eingangsbestätigung.';
 
 const accessForm = document.getElementById('access-form');
 const message = document.getElementById('status-message');
@@ -20,9 +24,15 @@ const uploadResult = document.getElementById('upload-result');
 const uploadProblem = document.getElementById('upload-problem');
 let access = null;
 let current = null;
+let rules = null;
 
-fillKindSelect(document.getElementById('upload-kind'), 'OTHER');
-uploadFile.setAttribute('accept', DOCUMENT_ACCEPT);
+formRules().then((loaded) => {
+  rules = loaded;
+  fillKindSelect(document.getElementById('upload-kind'), rules, 'OTHER');
+  uploadFile.setAttribute('accept', acceptOf(rules));
+  for (const span of document.querySelectorAll('[data-rule="formats"]')) span.textContent = formatNames(rules);
+  for (const span of document.querySelectorAll('[data-rule="max-size"]')) span.textContent = rules.upload.maxSizeText;
+}, (failure) => showAlert(uploadProblem, { title: 'Die Formularregeln konnten nicht geladen werden', detail: failure.message }));
 
 function fromFragment() {
   const params = new URLSearchParams(location.hash.slice(1));
@@ -76,6 +86,8 @@ function render(status) {
   const requestOpen = status.status === 'INCOMPLETE' && (status.missingDocuments || []).length > 0;
   request.hidden = !requestOpen;
 
+  renderLetters(status.letters || []);
+
   const deadlines = document.getElementById('deadlines');
   const open = status.openDeadlines || [];
   deadlines.replaceChildren(
@@ -97,17 +109,88 @@ function render(status) {
   statusSection.hidden = false;
 }
 
+function renderLetters(letters) {
+  const list = document.getElementById('letters');
+  list.replaceChildren(
+    ...(letters.length
+      ? letters.map((letter) => {
+          const button = el('button', { type: 'button', class: 'button secondary' }, 'Herunterladen',
+            el('span', { class: 'visually-hidden' }, `: ${letter.title}`));
+          button.addEventListener('click', () => download(letter, button));
+          return el('li', { class: 'file-list__row' },
+            el('span', { class: 'file-list__name' },
+              `${letter.title} vom ${formatDateTime(letter.sentAt)} (PDF, ${formatBytes(letter.size)})`), ' ', button);
+        })
+      : [el('li', {}, 'Noch keine Schreiben.')])
+  );
+}
+
+async function download(letter, button) {
+  const problem = document.getElementById('letter-problem');
+  hideAlert(problem);
+  button.disabled = true;
+  try {
+    const answer = await fetch(letter.url, { headers: { 'X-Tracking-Token': access.code, 'X-Requested-With': 'XMLHttpRequest' } });
+    if (!answer.ok) {
+      const body = await answer.json().catch(() => null);
+      showAlert(problem, toProblem(answer.status, body));
+      return;
+    }
+    const url = URL.createObjectURL(await answer.blob());
+    const link = el('a', { href: url, download: letter.fileName, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch {
+    showAlert(problem, { title: 'Herunterladen fehlgeschlagen', detail: 'Die Verbindung zum Server ist fehlgeschlagen. Bitte versuchen Sie es erneut.' });
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// the chosen files are checked at once (size, and the format by the server's sniffing)
+let chosenCheck = null;
+
+function checkChosen() {
+  hideAlert(uploadProblem);
+  uploadFile.removeAttribute('aria-invalid');
+  const files = [...uploadFile.files];
+  const check = document.getElementById('upload-check');
+  check.textContent = files.length ? 'Wird geprüft …' : '';
+  const pending = (async () => {
+    for (const file of files) {
+      const wrong = await checkDocumentFile(file, rules);
+      if (wrong) return wrong;
+    }
+    return null;
+  })();
+  chosenCheck = pending;
+  pending.then((wrong) => {
+    if (chosenCheck !== pending) return;
+    check.textContent = wrong || !files.length ? '' : 'Geprüft: Format und Größe sind in Ordnung.';
+    if (wrong) showUploadProblem(wrong);
+  });
+  return pending;
+}
+
+function showUploadProblem(wrong) {
+  showAlert(uploadProblem, { title: 'Datei prüfen', detail: wrong });
+  uploadFile.setAttribute('aria-invalid', 'true');
+  uploadFile.setAttribute('aria-describedby', 'upload-check upload-problem');
+}
+
+uploadFile.addEventListener('change', checkChosen);
+
 async function upload(event) {
   event.preventDefault();
   hideAlert(uploadProblem);
   uploadFile.removeAttribute('aria-invalid');
   const files = [...uploadFile.files];
   const wrong = files.length === 0 ? 'Bitte wählen Sie mindestens eine Datei aus.'
-    : files.map(checkDocumentFile).find(Boolean);
+    : await (chosenCheck || checkChosen());
   if (wrong) {
-    showAlert(uploadProblem, { title: 'Datei prüfen', detail: wrong });
-    uploadFile.setAttribute('aria-invalid', 'true');
-    uploadFile.setAttribute('aria-describedby', 'upload-problem');
+    showUploadProblem(wrong);
     uploadFile.focus();
     return;
   }
@@ -155,19 +238,36 @@ async function upload(event) {
     });
   } else {
     uploadForm.reset();
+    chosenCheck = null;
+    document.getElementById('upload-check').textContent = '';
   }
   await load();
 }
 
-accessForm.addEventListener('submit', (event) => {
+accessForm.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const id = document.getElementById('access-id').value.trim();
+  const fileNumber = document.getElementById('access-file-number').value.trim();
   const code = document.getElementById('access-code').value.trim();
-  if (!id || !code) {
-    say('Bitte geben Sie Vorgangsnummer und Zugangscode ein.', true);
+  if (!fileNumber || !code) {
+    say('Bitte geben Sie Aktenzeichen und Zugangscode ein.', true);
     return;
   }
-  location.hash = new URLSearchParams({ antrag: id, code }).toString();
+  let answer;
+  try {
+    answer = await sendJson('POST', '/api/permit-applications/lookup', { fileNumber, accessCode: code });
+  } catch (failure) {
+    say(failure.message, true);
+    return;
+  }
+  if (answer.status === 404 || answer.status === 400) {
+    say(NOT_FOUND_BY_CODE, true);
+    return;
+  }
+  if (answer.status !== 200) {
+    say(toProblem(answer.status, answer.body).message, true);
+    return;
+  }
+  location.hash = new URLSearchParams({ antrag: answer.body.applicationId, code }).toString();
 });
 uploadForm.addEventListener('submit', upload);
 window.addEventListener('hashchange', start);

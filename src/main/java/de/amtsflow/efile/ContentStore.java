@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
 class ContentStore {
 
   private static final Logger log = LoggerFactory.getLogger(ContentStore.class);
-  private static final int HEAD_BYTES = 8192;
+  static final int HEAD_BYTES = 8192;
 
   private final Path root;
   private final Path staging;

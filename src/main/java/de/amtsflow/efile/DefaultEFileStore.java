@@ -130,24 +130,7 @@ class DefaultEFileStore implements EFileStore {
     ContentStore.Staged staged = stage(command);
     boolean stagedConsumed = false;
     try {
-      String mediaType = sniffer.sniff(staged.head());
-      if (!properties.allowedMediaTypes().contains(mediaType)) {
-        throw new EFileException(
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-            "media-type-not-allowed",
-            "Dateityp nicht erlaubt",
-            // people read formats, not media types; machines get both in the extensions
-            "Diese Art von Datei wird nicht angenommen. Erlaubt sind: "
-                + formatNames(properties.allowedMediaTypes())
-                + ".",
-            Map.of(
-                "field",
-                "file",
-                "detectedMediaType",
-                mediaType,
-                "allowedMediaTypes",
-                properties.allowedMediaTypes()));
-      }
+      String mediaType = requireAllowed(sniffer.sniff(staged.head()));
       DocumentEntity document =
           documents
               .findByEfileIdAndKindAndTitle(efileId, command.kind(), title)
@@ -190,6 +173,55 @@ class DefaultEFileStore implements EFileStore {
     }
   }
 
+  @Override
+  public UploadRules uploadRules() {
+    return UploadRules.of(
+        properties.maxUploadSize().toBytes(),
+        properties.maxUploadSize().toMegabytes(),
+        properties.allowedMediaTypes());
+  }
+
+  @Override
+  public String checkUpload(long size, byte[] head) {
+    if (size > properties.maxUploadSize().toBytes()) {
+      throw tooLarge();
+    }
+    if (size <= 0 || head.length == 0) {
+      throw invalid("file", "Die Datei ist leer.");
+    }
+    return requireAllowed(sniffer.sniff(head));
+  }
+
+  private String requireAllowed(String mediaType) {
+    if (properties.allowedMediaTypes().contains(mediaType)) {
+      return mediaType;
+    }
+    throw new EFileException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "media-type-not-allowed",
+        "Dateityp nicht erlaubt",
+        // people read formats, not media types; machines get both in the extensions
+        "Diese Art von Datei wird nicht angenommen. Erlaubt sind: "
+            + formatNames(properties.allowedMediaTypes())
+            + ".",
+        Map.of(
+            "field",
+            "file",
+            "detectedMediaType",
+            mediaType,
+            "allowedMediaTypes",
+            properties.allowedMediaTypes()));
+  }
+
+  private EFileException tooLarge() {
+    return new EFileException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "too-large",
+        "Datei zu groß",
+        "Die Datei ist größer als " + properties.maxUploadSize().toMegabytes() + " MB.",
+        Map.of("field", "file", "maxBytes", properties.maxUploadSize().toBytes()));
+  }
+
   private ContentStore.Staged stage(NewDocument command) {
     long max = properties.maxUploadSize().toBytes();
     ContentStore.Staged staged;
@@ -199,12 +231,7 @@ class DefaultEFileStore implements EFileStore {
       throw new UncheckedIOException("cannot read uploaded content", e);
     }
     if (staged == null) {
-      throw new EFileException(
-          HttpStatus.PAYLOAD_TOO_LARGE,
-          "too-large",
-          "Datei zu groß",
-          "Die Datei ist größer als " + properties.maxUploadSize().toMegabytes() + " MB.",
-          Map.of("field", "file", "maxBytes", max));
+      throw tooLarge();
     }
     if (staged.size() == 0) {
       content.discard(staged);

@@ -31,6 +31,18 @@ public interface EFileStore {
   /** Files a document; same kind and title as an existing document = its next version. */
   Document addDocument(UUID efileId, NewDocument command);
 
+  /** The size and formats {@link #addDocument} accepts. */
+  UploadRules uploadRules();
+
+  /**
+   * Checks a file before it is sent, as {@link #addDocument} will: its size and the media type
+   * sniffed from its first bytes ({@code head}, a few KB are enough). Nothing is stored; a refusal
+   * is the same {@link EFileException} (413, 415, 400 for an empty file) the upload would get.
+   *
+   * @return the media type the bytes were recognised as
+   */
+  String checkUpload(long size, byte[] head);
+
   /** The current version of every logical document, in filing order. */
   List<Document> documents(UUID efileId);
 

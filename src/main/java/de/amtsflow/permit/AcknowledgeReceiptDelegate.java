@@ -8,18 +8,30 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Eingangsbestätigung senden": receipt letter with the file number and what happens next. */
+/**
+ * "Eingangsbestätigung senden": receipt letter with the file number, the access code that opens the
+ * tracking page with it, and what happens next.
+ */
 @Component
 class AcknowledgeReceiptDelegate implements JavaDelegate {
 
   private final PermitCases cases;
   private final PermitLetters letters;
   private final PermitDeadlines deadlines;
+  private final AccessCodes accessCodes;
+  private final PermitProperties properties;
 
-  AcknowledgeReceiptDelegate(PermitCases cases, PermitLetters letters, PermitDeadlines deadlines) {
+  AcknowledgeReceiptDelegate(
+      PermitCases cases,
+      PermitLetters letters,
+      PermitDeadlines deadlines,
+      AccessCodes accessCodes,
+      PermitProperties properties) {
     this.cases = cases;
     this.letters = letters;
     this.deadlines = deadlines;
+    this.accessCodes = accessCodes;
+    this.properties = properties;
   }
 
   @Override
@@ -43,7 +55,14 @@ class AcknowledgeReceiptDelegate implements JavaDelegate {
               + fiction
               + ").");
     }
-    body.add("Den Stand Ihres Antrags sehen Sie jederzeit mit Ihrem Zugangscode.");
+    body.add(
+        "Den Stand Ihres Antrags und unsere Schreiben finden Sie jederzeit unter "
+            + properties.trackingUrl()
+            + " – mit dem Aktenzeichen "
+            + application.fileNumber
+            + " und Ihrem Zugangscode "
+            + accessCodes.of(application.id)
+            + ". Bitte bewahren Sie den Zugangscode auf und geben Sie ihn nicht weiter.");
     letters.send(
         application,
         new PermitLetters.Letter(

@@ -36,7 +36,7 @@ public record PermitApplicationRequest(
     @NotNull(message = "Angaben zum Entwurfsverfasser fehlen.") @Valid Designer designer,
     @NotNull(message = "Angaben zum Grundstück fehlen.") @Valid Plot plot,
     @NotNull(message = "Angaben zum Vorhaben fehlen.") @Valid Project project,
-    @NotNull(message = "Verfahrensart fehlt (SIMPLIFIED oder REGULAR).") Procedure procedure,
+    @NotNull(message = "Bitte die Verfahrensart wählen.") Procedure procedure,
     @Size(max = 50, message = "Höchstens 50 Nachbarunterschriften.")
         List<@NotNull(message = "Leerer Eintrag.") @Valid NeighbourConsent> neighbourConsents,
     LocalDate receivedOn) {
@@ -74,11 +74,28 @@ public record PermitApplicationRequest(
     }
   }
 
-  /** How the Entwurfsverfasser is bauvorlageberechtigt. */
+  /** How the Entwurfsverfasser is bauvorlageberechtigt (Art. 61 BayBO). */
   public enum Qualification {
-    ARCHITECT,
-    CIVIL_ENGINEER,
-    OTHER
+    ARCHITECT("Architekt/in", true),
+    CIVIL_ENGINEER("Bauingenieur/in", true),
+    OTHER("Sonstige bauvorlageberechtigte Person", false);
+
+    private final String label;
+    private final boolean chamberNumber;
+
+    Qualification(String label, boolean chamberNumber) {
+      this.label = label;
+      this.chamberNumber = chamberNumber;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    /** Architects and engineers are members of their chamber; its number is required. */
+    public boolean needsChamberNumber() {
+      return chamberNumber;
+    }
   }
 
   public record Address(
@@ -106,8 +123,7 @@ public record PermitApplicationRequest(
       @Email(message = "Keine gültige E-Mail-Adresse.")
           @Size(max = 320, message = "Höchstens 320 Zeichen.")
           String email,
-      @NotNull(message = "Berufsqualifikation fehlt (ARCHITECT, CIVIL_ENGINEER oder OTHER).")
-          Qualification qualification,
+      @NotNull(message = "Bitte die Berufsqualifikation wählen.") Qualification qualification,
       @Size(max = 50, message = "Höchstens 50 Zeichen.") String chamberMembershipNumber,
       @NotNull(message = "Bitte die Bauvorlageberechtigung bestätigen.")
           @AssertTrue(

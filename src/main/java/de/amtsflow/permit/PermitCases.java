@@ -16,12 +16,17 @@ class PermitCases {
 
   private final PermitApplicationRepository applications;
   private final PermitTimelineRepository timeline;
+  private final AccessCodes accessCodes;
   private final Clock clock;
 
   PermitCases(
-      PermitApplicationRepository applications, PermitTimelineRepository timeline, Clock clock) {
+      PermitApplicationRepository applications,
+      PermitTimelineRepository timeline,
+      AccessCodes accessCodes,
+      Clock clock) {
     this.applications = applications;
     this.timeline = timeline;
+    this.accessCodes = accessCodes;
     this.clock = clock;
   }
 
@@ -31,13 +36,26 @@ class PermitCases {
   }
 
   /**
-   * The application if the token is its tracking token; otherwise 404, whether it exists or not.
+   * The application if the token is its tracking token (from the link) or its access code (from the
+   * Eingangsbestätigung); otherwise 404, whether it exists or not.
    */
   @Transactional(readOnly = true)
   PermitApplicationEntity byToken(UUID id, String token) {
     return applications
         .findById(id)
-        .filter(a -> TrackingTokens.matches(token, a.tokenHash))
+        .filter(a -> TrackingTokens.matches(token, a.tokenHash) || accessCodes.matches(id, token))
+        .orElseThrow(PermitProblems::notFound);
+  }
+
+  /** The application with this file number and access code; otherwise 404, as for a wrong code. */
+  @Transactional(readOnly = true)
+  PermitApplicationEntity byFileNumber(String fileNumber, String accessCode) {
+    if (fileNumber == null || fileNumber.isBlank()) {
+      throw PermitProblems.notFound();
+    }
+    return applications
+        .findByFileNumber(fileNumber.strip().toUpperCase(java.util.Locale.ROOT))
+        .filter(a -> accessCodes.matches(a.id, accessCode))
         .orElseThrow(PermitProblems::notFound);
   }
 

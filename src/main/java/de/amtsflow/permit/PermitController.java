@@ -4,19 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsflow.efile.Document;
+import de.amtsflow.efile.DocumentContent;
+import de.amtsflow.efile.EFileStore;
+import de.amtsflow.efile.UploadRules;
 import de.amtsflow.security.Groups;
 import de.amtsflow.security.PublicEndpoint;
 import de.amtsflow.web.ClientRateLimiter;
+import de.amtsflow.web.FieldProblems;
+import de.amtsflow.web.FieldProblems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,6 +67,8 @@ class PermitController {
   private final PermitDocuments documents;
   private final PermitStatusView statusView;
   private final PermitCases cases;
+  private final PermitApplicationRules rules;
+  private final EFileStore efiles;
   private final ObjectMapper json;
   private final ClientRateLimiter submits;
   private final ClientRateLimiter reads;
@@ -65,6 +78,8 @@ class PermitController {
       PermitDocuments documents,
       PermitStatusView statusView,
       PermitCases cases,
+      PermitApplicationRules rules,
+      EFileStore efiles,
       ObjectMapper json,
       PermitProperties properties,
       Clock clock) {
@@ -72,6 +87,8 @@ class PermitController {
     this.documents = documents;
     this.statusView = statusView;
     this.cases = cases;
+    this.rules = rules;
+    this.efiles = efiles;
     this.json = json;
     this.submits = new ClientRateLimiter(properties.submitsPerMinute(), clock);
     this.reads = new ClientRateLimiter(properties.requestsPerMinute(), clock);
@@ -90,6 +107,182 @@ class PermitController {
   @Bean
   static PublicEndpoint permitStatusEndpoint() {
     return new PublicEndpoint(HttpMethod.GET, "/api/permit-applications/*/status");
+  }
+
+  @Bean
+  static PublicEndpoint permitChecksEndpoint() {
+    return new PublicEndpoint(HttpMethod.POST, "/api/permit-applications/checks");
+  }
+
+  @Bean
+  static PublicEndpoint permitDocumentChecksEndpoint() {
+    return new PublicEndpoint(HttpMethod.POST, "/api/permit-applications/document-checks");
+  }
+
+  @Bean
+  static PublicEndpoint permitFormRulesEndpoint() {
+    return new PublicEndpoint(HttpMethod.GET, "/api/permit-applications/form-rules");
+  }
+
+  @Bean
+  static PublicEndpoint permitLookupEndpoint() {
+    return new PublicEndpoint(HttpMethod.POST, "/api/permit-applications/lookup");
+  }
+
+  @Bean
+  static PublicEndpoint permitLettersEndpoint() {
+    return new PublicEndpoint(HttpMethod.GET, "/api/permit-applications/*/letters/*");
+  }
+
+  /** The answer to a step check: the broken rules of the sections asked about (none: go on). */
+  record StepCheck(boolean valid, List<FieldError> errors) {}
+
+  @PostMapping(path = "/checks", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary =
+          "Check sections of an application before submitting it (the web form does so when a"
+              + " step is left): the submit's own rules, answered for the sections named"
+              + " (applicant, builder, designer, plot, project; none: all). Nothing is stored.")
+  StepCheck check(
+      @RequestBody PermitApplicationRequest request,
+      @RequestParam(name = "sections", required = false) List<String> sections,
+      Authentication user,
+      HttpServletRequest http) {
+    String clerk = hasGroup(user, Groups.PERMIT_CLERKS) ? user.getName() : null;
+    if (clerk == null) {
+      reads.check(http.getRemoteAddr(), "permit", "Zu viele Anfragen");
+    }
+    if (request == null) {
+      throw FieldProblems.invalid(List.of(new FieldError("body", "Antragsdaten fehlen.")));
+    }
+    List<PermitApplicationRules.Section> wanted = new ArrayList<>();
+    for (String key : sections == null ? List.<String>of() : sections) {
+      try {
+        wanted.add(PermitApplicationRules.Section.ofKey(key.strip()));
+      } catch (IllegalArgumentException unknown) {
+        throw FieldProblems.invalid(
+            List.of(
+                new FieldError(
+                    "sections",
+                    "Unbekannter Abschnitt „"
+                        + key
+                        + "“; möglich: applicant, builder, designer, plot, project.")));
+      }
+    }
+    List<FieldError> errors =
+        wanted.isEmpty() ? rules.check(request, clerk) : rules.check(request, clerk, wanted);
+    return new StepCheck(errors.isEmpty(), errors);
+  }
+
+  /** A document kind of a Bauvorlage with its German name. */
+  record KindOption(DocumentKind value, String label) {}
+
+  /** A professional qualification of the Entwurfsverfasser; some require the chamber number. */
+  record QualificationOption(
+      PermitApplicationRequest.Qualification value, String label, boolean chamberNumberRequired) {}
+
+  /**
+   * What the web form needs before sending: upload size and formats, document kinds, the
+   * qualifications.
+   */
+  record FormRules(
+      UploadRules upload,
+      List<KindOption> documentKinds,
+      List<QualificationOption> qualifications) {}
+
+  @GetMapping("/form-rules")
+  @Operation(
+      summary = "Upload limits, accepted formats and document kinds, as the server applies them")
+  FormRules formRules() {
+    return new FormRules(
+        efiles.uploadRules(),
+        Arrays.stream(DocumentKind.values()).map(k -> new KindOption(k, k.title())).toList(),
+        Arrays.stream(PermitApplicationRequest.Qualification.values())
+            .map(q -> new QualificationOption(q, q.label(), q.needsChamberNumber()))
+            .toList());
+  }
+
+  /** A file found acceptable: the format its bytes were recognised as. */
+  record DocumentCheck(String mediaType) {}
+
+  @PostMapping(path = "/document-checks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      summary =
+          "Check a file when it is chosen, before the application is sent: its size and the"
+              + " format of its first bytes (send the first form-rules.upload.headBytes bytes as"
+              + " 'head'). 200, or the 413/415/400 problem the upload would get.")
+  DocumentCheck checkDocument(
+      @RequestPart("head") MultipartFile head,
+      @RequestParam("size") long size,
+      Authentication user,
+      HttpServletRequest http)
+      throws java.io.IOException {
+    if (!hasGroup(user, Groups.PERMIT_CLERKS)) {
+      reads.check(http.getRemoteAddr(), "permit", "Zu viele Anfragen");
+    }
+    int limit = efiles.uploadRules().headBytes();
+    byte[] bytes;
+    try (java.io.InputStream in = head.getInputStream()) {
+      bytes = in.readNBytes(limit);
+    }
+    return new DocumentCheck(efiles.checkUpload(size, bytes));
+  }
+
+  /** What the tracking page asks: the Aktenzeichen and the code from the Eingangsbestätigung. */
+  record Lookup(String fileNumber, String accessCode) {}
+
+  record Found(UUID applicationId, String fileNumber) {}
+
+  @PostMapping(path = "/lookup", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary =
+          "Find an application by its Aktenzeichen and access code (Eingangsbestätigung); the"
+              + " access code then serves as X-Tracking-Token. 404 for a wrong pair.")
+  Found lookup(@RequestBody Lookup lookup, HttpServletRequest http) {
+    reads.check(http.getRemoteAddr(), "permit", "Zu viele Anfragen");
+    if (lookup == null) {
+      throw PermitProblems.notFound();
+    }
+    PermitApplicationEntity application =
+        cases.byFileNumber(lookup.fileNumber(), lookup.accessCode());
+    return new Found(application.id, application.fileNumber);
+  }
+
+  @GetMapping("/{id}/letters/{documentId}")
+  @Operation(summary = "Download a letter sent to the applicant (token in X-Tracking-Token)")
+  ResponseEntity<byte[]> letter(
+      @PathVariable UUID id,
+      @PathVariable UUID documentId,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+      Authentication user,
+      HttpServletRequest http)
+      throws java.io.IOException {
+    if (!isReader(user)) {
+      reads.check(http.getRemoteAddr(), "permit", "Zu viele Anfragen");
+    }
+    PermitApplicationEntity application = isReader(user) ? cases.get(id) : cases.byToken(id, token);
+    boolean isLetter =
+        statusView.letters(application).stream().anyMatch(l -> l.documentId().equals(documentId));
+    if (!isLetter) {
+      throw PermitProblems.of(
+          HttpStatus.NOT_FOUND,
+          "letter-not-found",
+          "Schreiben nicht gefunden",
+          "Zu diesem Antrag gibt es dieses Schreiben nicht.",
+          java.util.Map.of());
+    }
+    DocumentContent content = efiles.content(application.efileId, documentId, null);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(content.document().fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(content.readAllBytes());
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

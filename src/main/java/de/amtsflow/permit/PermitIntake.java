@@ -11,17 +11,14 @@ import de.amtsflow.letters.LetterPdf;
 import de.amtsflow.security.EngineAsSystem;
 import de.amtsflow.web.FieldProblems;
 import de.amtsflow.web.FieldProblems.FieldError;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -48,7 +45,8 @@ class PermitIntake {
   private final EFileStore efiles;
   private final RuntimeService runtime;
   private final EngineAsSystem engine;
-  private final Validator validator;
+  private final PermitApplicationRules rules;
+  private final AccessCodes accessCodes;
   private final ObjectMapper json;
   private final Clock clock;
   private final TransactionTemplate transactions;
@@ -60,7 +58,8 @@ class PermitIntake {
       EFileStore efiles,
       RuntimeService runtime,
       EngineAsSystem engine,
-      Validator validator,
+      PermitApplicationRules rules,
+      AccessCodes accessCodes,
       ObjectMapper json,
       Clock clock,
       PlatformTransactionManager transactionManager) {
@@ -70,7 +69,8 @@ class PermitIntake {
     this.efiles = efiles;
     this.runtime = runtime;
     this.engine = engine;
-    this.validator = validator;
+    this.rules = rules;
+    this.accessCodes = accessCodes;
     this.json = json;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -231,80 +231,18 @@ class PermitIntake {
     return vars;
   }
 
-  /** Bean validation plus the rules across fields; every bad field in one answer. */
+  /** Every rule of {@link PermitApplicationRules}, the header's too; every bad field at once. */
   private void validate(PermitApplicationRequest request, String idempotencyKey, String clerk) {
-    List<FieldError> errors = new ArrayList<>();
     if (request == null) {
       throw FieldProblems.invalid(List.of(new FieldError("body", "Antragsdaten fehlen.")));
     }
-    validator
-        .validate(request)
-        .forEach(
-            v ->
-                errors.add(
-                    new FieldError(
-                        v.getPropertyPath().toString().replace(".<list element>", ""),
-                        v.getMessage())));
-    // the procedure follows from the project (Art. 59, 60 BayBO), it is not a free choice: the
-    // Genehmigungsfiktion depends on it
-    if (request.procedure() != null
-        && request.project() != null
-        && request.project().specialBuilding() != null) {
-      boolean special = request.project().specialBuilding();
-      if (special && request.procedure() == PermitApplicationRequest.Procedure.SIMPLIFIED) {
-        errors.add(
-            new FieldError(
-                "procedure",
-                "Sonderbauten werden im Baugenehmigungsverfahren geprüft (REGULAR, Art. 60"
-                    + " BayBO)."));
-      } else if (!special && request.procedure() == PermitApplicationRequest.Procedure.REGULAR) {
-        errors.add(
-            new FieldError(
-                "procedure",
-                "Vorhaben, die keine Sonderbauten sind, werden im vereinfachten Verfahren geprüft"
-                    + " (SIMPLIFIED, Art. 59 BayBO)."));
-      }
-    }
-    if (clerk == null
-        && request.applicant() != null
-        && (request.applicant().email() == null || request.applicant().email().isBlank())) {
-      errors.add(
-          new FieldError(
-              "applicant.email",
-              "E-Mail-Adresse fehlt (für Eingangsbestätigung, Nachforderungen und Bescheid)."));
-    }
-    if (request.designer() != null
-        && request.designer().qualification() != null
-        && request.designer().qualification() != PermitApplicationRequest.Qualification.OTHER
-        && (request.designer().chamberMembershipNumber() == null
-            || request.designer().chamberMembershipNumber().isBlank())) {
-      errors.add(
-          new FieldError(
-              "designer.chamberMembershipNumber",
-              "Mitgliedsnummer der Architekten- oder Ingenieurekammer fehlt."));
-    }
-    if (request.receivedOn() != null) {
-      if (clerk == null) {
-        errors.add(
-            new FieldError(
-                "receivedOn", "Das Eingangsdatum setzt nur die Bauaufsicht bei Papieranträgen."));
-      } else if (request.receivedOn().isAfter(deadlines.today())
-          || request.receivedOn().isBefore(deadlines.today().minusMonths(3))) {
-        errors.add(
-            new FieldError(
-                "receivedOn", "Eingangsdatum: heute oder höchstens drei Monate zurück."));
-      }
-    }
+    List<FieldError> errors = new ArrayList<>(rules.check(request, clerk));
     if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,200}")) {
       errors.add(
           new FieldError("Idempotency-Key", "1 bis 200 sichtbare ASCII-Zeichen, z. B. eine UUID."));
     }
     if (!errors.isEmpty()) {
-      throw FieldProblems.invalid(
-          errors.stream()
-              .distinct()
-              .sorted(Comparator.comparing(FieldError::field))
-              .collect(Collectors.toList()));
+      throw FieldProblems.invalid(errors);
     }
   }
 
@@ -314,6 +252,7 @@ class PermitIntake {
         application.id,
         application.fileNumber,
         token,
+        accessCodes.of(application.id),
         application.status,
         base + "/status",
         base + "/documents");

@@ -6,6 +6,7 @@ import de.amtsflow.letters.LetterPdf;
 import de.amtsflow.letters.Mailer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,13 @@ import org.springframework.stereotype.Component;
 class PermitLetters {
 
   static final String ACTOR = "bauaufsicht";
+
+  /**
+   * The e-file kinds of letters to the applicant: the tracking page offers these for download, and
+   * only these; {@link #send} takes no other kind.
+   */
+  static final Set<String> TO_APPLICANT =
+      Set.of("receipt", "request", "decision", "fee-notice", "notice");
 
   /** A letter: e-file title and kind, file name, mail subject and the paragraphs of its body. */
   record Letter(String title, String kind, String fileName, String subject, List<String> body) {}
@@ -35,6 +43,10 @@ class PermitLetters {
    * @return false if a letter with this title was filed before (nothing done again)
    */
   boolean send(PermitApplicationEntity application, Letter letter) {
+    if (!TO_APPLICANT.contains(letter.kind())) {
+      throw new IllegalArgumentException(
+          "not a letter to the applicant: " + letter.kind() + " (PermitLetters.TO_APPLICANT)");
+    }
     if (filed(application, letter.kind(), letter.title())) {
       return false;
     }

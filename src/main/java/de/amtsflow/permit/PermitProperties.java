@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retentionYearsOther how long the e-file of a refused or withdrawn application is kept
  * @param submitsPerMinute applications one client (IP address) may submit per minute
  * @param requestsPerMinute uploads and status reads one client may make per minute without login
+ * @param accessCodeKey the key citizens' access codes are derived from (empty: a key generated once
+ *     and kept in the database)
+ * @param trackingUrl the public address of the tracking page, as the Eingangsbestätigung prints it
  */
 @ConfigurationProperties("amtsflow.permit")
 public record PermitProperties(
@@ -30,7 +33,9 @@ public record PermitProperties(
     Integer retentionYearsGranted,
     Integer retentionYearsOther,
     Integer submitsPerMinute,
-    Integer requestsPerMinute) {
+    Integer requestsPerMinute,
+    String accessCodeKey,
+    String trackingUrl) {
 
   /**
    * The statutory deadlines of one Land.
@@ -66,6 +71,10 @@ public record PermitProperties(
     retentionYearsOther = retentionYearsOther == null ? 10 : retentionYearsOther;
     submitsPerMinute = submitsPerMinute == null ? 10 : submitsPerMinute;
     requestsPerMinute = requestsPerMinute == null ? 60 : requestsPerMinute;
+    trackingUrl =
+        trackingUrl == null || trackingUrl.isBlank()
+            ? "http://localhost:8080/verfolgen.html"
+            : trackingUrl.strip();
     Deadlines deadlines = states.get(state);
     if (deadlines == null) {
       throw new IllegalStateException(

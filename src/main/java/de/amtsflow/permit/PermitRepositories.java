@@ -12,6 +12,8 @@ interface PermitApplicationRepository extends JpaRepository<PermitApplicationEnt
 
   Optional<PermitApplicationEntity> findByIdempotencyKey(String idempotencyKey);
 
+  Optional<PermitApplicationEntity> findByFileNumber(String fileNumber);
+
   /** Serialises writers of one application (timeline sequence, status). */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select a from PermitApplicationEntity a where a.id = :id")

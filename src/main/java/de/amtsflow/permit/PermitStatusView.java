@@ -1,5 +1,6 @@
 package de.amtsflow.permit;
 
+import de.amtsflow.efile.EFileStore;
 import de.amtsflow.letters.GermanFormats;
 import de.amtsflow.security.EngineAsSystem;
 import java.time.Instant;
@@ -49,6 +50,20 @@ class PermitStatusView {
    */
   record Deadline(String label, Instant due, String lastDay) {}
 
+  /**
+   * A letter the authority sent the applicant, to download with the token ({@code url}).
+   *
+   * @param version the letter's version; a corrected letter is a new version of the same title
+   */
+  record Letter(
+      UUID documentId,
+      String title,
+      int version,
+      Instant sentAt,
+      String fileName,
+      long size,
+      String url) {}
+
   record Status(
       UUID applicationId,
       String fileNumber,
@@ -57,15 +72,18 @@ class PermitStatusView {
       Instant receivedAt,
       List<String> missingDocuments,
       List<Deadline> openDeadlines,
-      List<Step> timeline) {}
+      List<Step> timeline,
+      List<Letter> letters) {}
 
   private final PermitCases cases;
   private final PermitDeadlines deadlines;
   private final ManagementService management;
   private final RuntimeService runtime;
   private final EngineAsSystem engine;
+  private final EFileStore efiles;
 
   PermitStatusView(
+      EFileStore efiles,
       PermitCases cases,
       PermitDeadlines deadlines,
       ManagementService management,
@@ -76,6 +94,26 @@ class PermitStatusView {
     this.management = management;
     this.runtime = runtime;
     this.engine = engine;
+    this.efiles = efiles;
+  }
+
+  /**
+   * The letters sent to the applicant (Eingangsbestätigung, Nachforderung, Bescheide), in order.
+   */
+  List<Letter> letters(PermitApplicationEntity application) {
+    return efiles.documents(application.efileId).stream()
+        .filter(d -> PermitLetters.TO_APPLICANT.contains(d.kind()))
+        .map(
+            d ->
+                new Letter(
+                    d.id(),
+                    d.title(),
+                    d.version(),
+                    d.createdAt(),
+                    d.fileName(),
+                    d.size(),
+                    "/api/permit-applications/" + application.id + "/letters/" + d.id()))
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -101,7 +139,8 @@ class PermitStatusView {
         application.receivedAt,
         missing,
         open,
-        timeline);
+        timeline,
+        letters(application));
   }
 
   private List<Deadline> openDeadlines(PermitApplicationEntity application) {
