@@ -177,7 +177,16 @@ function distinct(problems) {
   });
 }
 
-function report(problems, intro) {
+/** Problems in the order of their fields on the page (the server's order is a set's). */
+function inPageOrder(problems) {
+  return [...problems].sort((a, b) => {
+    if (!a.target || !b.target || a.target === b.target) return 0;
+    return a.target.compareDocumentPosition(b.target) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+}
+
+function report(unordered, intro) {
+  const problems = inPageOrder(unordered);
   clearFieldErrors(form);
   for (const p of problems) {
     if (p.target) showFieldError(p.target, p.text, inputsOf(p.target));

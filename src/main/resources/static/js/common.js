@@ -73,7 +73,7 @@ export async function checkDocumentFile(file, rules) {
   if (answer.status === 200) return null;
   const problem = toProblem(answer.status, answer.body);
   return answer.status === 415
-    ? `„${file.name}“ ist keine Datei im Format ${formatNames(rules)} (der Inhalt passt nicht dazu). Bitte wählen Sie eine andere Datei.`
+    ? `„${file.name}“ ist nach ihrem Inhalt keine zulässige Datei (zulässig sind ${formatNames(rules)}). Bitte wählen Sie eine andere Datei.`
     : `„${file.name}“: ${problem.message}`;
 }
 

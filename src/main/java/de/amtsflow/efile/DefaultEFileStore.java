@@ -175,10 +175,7 @@ class DefaultEFileStore implements EFileStore {
 
   @Override
   public UploadRules uploadRules() {
-    return UploadRules.of(
-        properties.maxUploadSize().toBytes(),
-        properties.maxUploadSize().toMegabytes(),
-        properties.allowedMediaTypes());
+    return UploadRules.of(properties.maxUploadSize().toBytes(), properties.allowedMediaTypes());
   }
 
   @Override
@@ -218,7 +215,9 @@ class DefaultEFileStore implements EFileStore {
         HttpStatus.PAYLOAD_TOO_LARGE,
         "too-large",
         "Datei zu groß",
-        "Die Datei ist größer als " + properties.maxUploadSize().toMegabytes() + " MB.",
+        "Die Datei ist größer als "
+            + UploadRules.sizeText(properties.maxUploadSize().toBytes())
+            + ".",
         Map.of("field", "file", "maxBytes", properties.maxUploadSize().toBytes()));
   }
 

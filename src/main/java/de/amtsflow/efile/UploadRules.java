@@ -24,10 +24,10 @@ public record UploadRules(long maxBytes, String maxSizeText, int headBytes, List
           "image/jpeg", List.of(".jpg", ".jpeg"),
           "image/tiff", List.of(".tif", ".tiff"));
 
-  static UploadRules of(long maxBytes, long maxMegabytes, List<String> mediaTypes) {
+  static UploadRules of(long maxBytes, List<String> mediaTypes) {
     return new UploadRules(
         maxBytes,
-        maxMegabytes + " MB",
+        sizeText(maxBytes),
         ContentStore.HEAD_BYTES,
         mediaTypes.stream()
             .map(
@@ -37,6 +37,17 @@ public record UploadRules(long maxBytes, String maxSizeText, int headBytes, List
                         t,
                         EXTENSIONS.getOrDefault(t, List.of())))
             .toList());
+  }
+
+  /** A size as people read it: "25 MB", "1,5 MB", "256 KB" (binary units, as Spring's DataSize). */
+  static String sizeText(long bytes) {
+    long mb = 1024L * 1024;
+    if (bytes >= mb) {
+      return bytes % mb == 0
+          ? (bytes / mb) + " MB"
+          : String.format(java.util.Locale.GERMANY, "%.1f MB", bytes / (double) mb);
+    }
+    return Math.max(1, bytes / 1024) + " KB";
   }
 
   /** "PDF, XML, PNG, JPEG und TIFF": the formats' names, each once. */

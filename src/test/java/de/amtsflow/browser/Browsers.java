@@ -49,6 +49,7 @@ public final class Browsers implements BeforeEachCallback, AfterEachCallback {
   public static final Duration WAIT = Duration.ofSeconds(20);
 
   private final List<WebDriver> open = new ArrayList<>();
+  private final java.util.Map<WebDriver, Path> downloads = new java.util.HashMap<>();
   private String testName = "test";
   private int shot;
 
@@ -77,6 +78,7 @@ public final class Browsers implements BeforeEachCallback, AfterEachCallback {
     }
     open.forEach(WebDriver::quit);
     open.clear();
+    downloads.clear();
   }
 
   /** A new browser window for one person, e.g. "citizen" or "bauamt". */
@@ -94,6 +96,24 @@ public final class Browsers implements BeforeEachCallback, AfterEachCallback {
         "--no-first-run",
         "--window-size=1366,1000",
         "--lang=de-DE");
+    // downloads land in target/browser/downloads/<test>-<who>/, without a prompt
+    Path downloadDir = OUT.resolve("downloads").resolve(testName + "-" + who).toAbsolutePath();
+    try {
+      Files.createDirectories(downloadDir);
+      try (var stale = Files.list(downloadDir)) {
+        for (Path old : stale.toList()) {
+          Files.delete(old); // an earlier run's file must not pass for this run's download
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    options.setExperimentalOption(
+        "prefs",
+        java.util.Map.of(
+            "download.default_directory", downloadDir.toString(),
+            "download.prompt_for_download", false,
+            "download.directory_upgrade", true));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -102,7 +122,27 @@ public final class Browsers implements BeforeEachCallback, AfterEachCallback {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     open.add(driver);
+    downloads.put(driver, downloadDir);
     return driver;
+  }
+
+  /** The folder where this browser's downloads land. */
+  public Path downloads(WebDriver driver) {
+    return downloads.get(driver);
+  }
+
+  /** Waits until the browser has finished downloading {@code fileName}, returns its bytes. */
+  public byte[] downloaded(WebDriver driver, String fileName) {
+    Path file = downloads(driver).resolve(fileName);
+    Path partial = downloads(driver).resolve(fileName + ".crdownload");
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, WAIT)
+        .withMessage("download of " + fileName + " into " + downloads(driver))
+        .until(d -> Files.isRegularFile(file) && !Files.exists(partial));
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Saves a PNG of the window as {@code target/browser/<Test>-<method>-NN-<step>.png}. */
