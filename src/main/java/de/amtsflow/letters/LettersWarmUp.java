@@ -16,12 +16,28 @@ import org.springframework.stereotype.Component;
 @Component
 class LettersWarmUp {
 
+  private final LetterRenderer renderer;
+
+  LettersWarmUp(LetterRenderer renderer) {
+    this.renderer = renderer;
+  }
+
   private static final Logger log = LoggerFactory.getLogger(LettersWarmUp.class);
 
   @EventListener(ApplicationReadyEvent.class)
   void renderOneLetter() {
     long started = System.nanoTime();
     LetterPdf.render("Probe", List.of("Äöü ß € „Anführung“ – Ende"));
+    renderer.render(
+        new Letter(
+            "brief",
+            "Probe",
+            Letter.Recipient.named("Probe"),
+            "-",
+            java.time.LocalDate.now(),
+            null,
+            List.of("Äöü ß € „Anführung“ – Ende"),
+            null));
     log.info("letters ready in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 }

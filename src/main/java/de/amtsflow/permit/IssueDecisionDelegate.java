@@ -4,7 +4,9 @@ import de.amtsflow.letters.GermanFormats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,14 +27,20 @@ class IssueDecisionDelegate implements JavaDelegate {
           new String[] {PermitProcess.Var.NB_REVOCATION, "Widerrufsvorbehalt"},
           new String[] {PermitProcess.Var.NB_NOTES, "Hinweise"});
 
+  /** Where a Nebenbestimmung's reason begins. */
+  static final String REASON_MARK = "Begründung:";
+
   private final PermitCases cases;
   private final PermitLetters letters;
-  private final PermitProperties properties;
+  private final PermitDeadlines deadlines;
+  private final ClerkNames clerks;
 
-  IssueDecisionDelegate(PermitCases cases, PermitLetters letters, PermitProperties properties) {
+  IssueDecisionDelegate(
+      PermitCases cases, PermitLetters letters, PermitDeadlines deadlines, ClerkNames clerks) {
     this.cases = cases;
     this.letters = letters;
-    this.properties = properties;
+    this.deadlines = deadlines;
+    this.clerks = clerks;
   }
 
   @Override
@@ -52,44 +60,68 @@ class IssueDecisionDelegate implements JavaDelegate {
                     + " zugesandt.");
     String project = PermitVariables.text(execution, PermitProcess.Var.PROJECT_DESCRIPTION);
     String plot = PermitVariables.text(execution, PermitProcess.Var.PLOT);
-    List<String> body = new ArrayList<>();
+    String clerk = clerks.completerOf(execution.getProcessInstanceId(), PermitProcess.Task.DECIDE);
+    Map<String, Object> data = new HashMap<>();
+    data.put("project", project);
+    data.put("plot", plot);
+    List<String> mail = new ArrayList<>();
     if (approved) {
-      body.add(
-          "auf Ihren Antrag wird die Baugenehmigung für folgendes Vorhaben erteilt: "
-              + project
-              + " ("
-              + plot
-              + ").");
-      body.add(
-          "Die Bauvorlagen in der E-Akte zum Aktenzeichen "
-              + application.fileNumber
-              + " sind Bestandteil dieses Bescheids.");
+      boolean regular =
+          PermitApplicationRequest.Procedure.REGULAR
+              .name()
+              .equals(PermitVariables.text(execution, PermitProcess.Var.PROCEDURE));
+      data.put(
+          "procedure",
+          regular
+              ? "im Baugenehmigungsverfahren (Art. 60 BayBO)"
+              : "im vereinfachten Baugenehmigungsverfahren (Art. 59 BayBO)");
+      List<Map<String, Object>> groups = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
       for (String[] provision : SIDE_PROVISIONS) {
         List<String> items = PermitTexts.lines(execution.getVariable(provision[0]));
-        if (!items.isEmpty()) {
-          body.add(provision[1] + ":");
-          for (int i = 0; i < items.size(); i++) {
-            body.add((i + 1) + ". " + items.get(i));
-          }
+        if (items.isEmpty()) {
+          continue;
         }
+        if (provision[0].equals(PermitProcess.Var.NB_NOTES)) {
+          notes.addAll(items);
+          continue;
+        }
+        List<Map<String, Object>> withReasons = new ArrayList<>();
+        for (String item : items) {
+          String[] parts = splitReason(item);
+          Map<String, Object> entry = new HashMap<>();
+          entry.put("text", parts[0]);
+          entry.put("reason", parts[1]);
+          withReasons.add(entry);
+        }
+        groups.add(Map.of("heading", provision[1], "items", withReasons));
       }
-      String replaced =
-          PermitVariables.text(execution, PermitProcess.Var.CONSENT_REPLACEMENT_REASON);
-      if (PermitVariables.flag(execution, PermitProcess.Var.CONSENT_REPLACED)) {
-        body.add(
-            "Das versagte gemeindliche Einvernehmen wird ersetzt (Art. 67 BayBO): " + replaced);
-      }
+      data.put("provisions", groups);
+      data.put("withProvisions", !groups.isEmpty());
+      data.put("notes", notes);
+      data.put(
+          "consentReplaced",
+          PermitVariables.flag(execution, PermitProcess.Var.CONSENT_REPLACED)
+              ? PermitVariables.text(execution, PermitProcess.Var.CONSENT_REPLACEMENT_REASON)
+              : null);
+      mail.add(
+          "die Baugenehmigung für Ihr Vorhaben „"
+              + project
+              + "“ ("
+              + plot
+              + ") ist erteilt"
+              + (groups.isEmpty() ? "." : ", mit Nebenbestimmungen.")
+              + " Den Bescheid mit allen Nebenbestimmungen und der Rechtsbehelfsbelehrung finden"
+              + " Sie im beigefügten Schreiben.");
     } else {
-      body.add(
-          "Ihr Bauantrag für folgendes Vorhaben wird abgelehnt: " + project + " (" + plot + ").");
-      body.add(
-          "Begründung: " + PermitVariables.text(execution, PermitProcess.Var.DECISION_REASONS));
+      data.put("reasons", PermitVariables.text(execution, PermitProcess.Var.DECISION_REASONS));
+      mail.add(
+          "Ihr Bauantrag für das Vorhaben „"
+              + project
+              + "“ ("
+              + plot
+              + ") wird abgelehnt. Die Gründe und die Rechtsbehelfsbelehrung stehen im Bescheid.");
     }
-    body.add(
-        "Rechtsbehelfsbelehrung: Gegen diesen Bescheid kann innerhalb eines Monats nach seiner"
-            + " Bekanntgabe Klage erhoben werden beim "
-            + properties.court()
-            + ".");
     letters.send(
         application,
         new PermitLetters.Letter(
@@ -97,9 +129,21 @@ class IssueDecisionDelegate implements JavaDelegate {
             "decision",
             approved ? "baugenehmigung.pdf" : "ablehnungsbescheid.pdf",
             approved ? "Ihre Baugenehmigung" : "Ablehnung Ihres Bauantrags",
-            body));
+            mail,
+            approved ? "baugenehmigung" : "ablehnungsbescheid",
+            data,
+            clerk));
 
     BigDecimal fee = fee(execution);
+    java.time.LocalDate due = deadlines.lastDay(deadlines.today(), java.time.Period.ofMonths(1));
+    String subject =
+        "die Bearbeitung Ihres Bauantrags ("
+            + PermitVariables.text(execution, PermitProcess.Var.PROCEDURE_TEXT)
+            + ", Gebäudeklasse "
+            + execution.getVariable(PermitProcess.Var.BUILDING_CLASS)
+            + ", Baukosten "
+            + PermitVariables.text(execution, PermitProcess.Var.BUILDING_COSTS_TEXT)
+            + ")";
     letters.send(
         application,
         new PermitLetters.Letter(
@@ -108,17 +152,39 @@ class IssueDecisionDelegate implements JavaDelegate {
             "gebuehrenbescheid.pdf",
             "Gebührenbescheid zu Ihrem Bauantrag",
             List.of(
-                "für die Bearbeitung Ihres Bauantrags ("
-                    + PermitVariables.text(execution, PermitProcess.Var.PROCEDURE_TEXT)
-                    + ", Gebäudeklasse "
-                    + execution.getVariable(PermitProcess.Var.BUILDING_CLASS)
-                    + ", Baukosten "
-                    + PermitVariables.text(execution, PermitProcess.Var.BUILDING_COSTS_TEXT)
-                    + ") wird eine Gebühr von "
+                "für "
+                    + subject
+                    + " wird eine Gebühr von "
                     + GermanFormats.amount(fee)
-                    + " € festgesetzt (Kostengesetz, Kostenverzeichnis).",
-                "Bitte überweisen Sie den Betrag innerhalb eines Monats unter Angabe des"
-                    + " Aktenzeichens.")));
+                    + " € festgesetzt, zahlbar bis zum "
+                    + GermanFormats.date(due)
+                    + " unter Angabe des Aktenzeichens. Die Bankverbindung steht im Bescheid."),
+            "gebuehrenbescheid",
+            Map.of(
+                "subject",
+                subject,
+                "amount",
+                GermanFormats.amount(fee) + " €",
+                "dueDate",
+                GermanFormats.date(due)),
+            clerk));
+  }
+
+  /**
+   * A Nebenbestimmung as the clerk wrote it: "Text Begründung: Grund" (the reason after the word
+   * "Begründung:"), as the decision form and the API both write it.
+   */
+  static String[] splitReason(String line) {
+    int at = line.indexOf(REASON_MARK);
+    if (at < 0) {
+      return new String[] {line.strip(), null};
+    }
+    String reason = line.substring(at + REASON_MARK.length()).strip();
+    String text = line.substring(0, at).strip();
+    if (text.endsWith("–") || text.endsWith("-")) {
+      text = text.substring(0, text.length() - 1).strip();
+    }
+    return new String[] {text, reason.isEmpty() ? null : reason};
   }
 
   /**

@@ -1,11 +1,14 @@
 package de.amtsflow.permit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.efile.NewDocument;
 import de.amtsflow.letters.LetterPdf;
+import de.amtsflow.letters.LetterRenderer;
 import de.amtsflow.letters.Mailer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -26,17 +29,81 @@ class PermitLetters {
   static final Set<String> TO_APPLICANT =
       Set.of("receipt", "request", "decision", "fee-notice", "notice");
 
-  /** A letter: e-file title and kind, file name, mail subject and the paragraphs of its body. */
-  record Letter(String title, String kind, String fileName, String subject, List<String> body) {}
+  /**
+   * A letter: e-file title and kind, file name, mail subject and the paragraphs of its body; the
+   * template it is rendered with ({@code brief} prints the paragraphs), the template's own values
+   * and the clerk who signs it "Im Auftrag" (null: made by the system).
+   */
+  record Letter(
+      String title,
+      String kind,
+      String fileName,
+      String subject,
+      List<String> body,
+      String template,
+      Map<String, Object> data,
+      String clerk) {
+
+    Letter(String title, String kind, String fileName, String subject, List<String> body) {
+      this(title, kind, fileName, subject, body, "brief", Map.of(), null);
+    }
+  }
 
   private final EFileStore efiles;
   private final Mailer mailer;
   private final PermitProperties properties;
+  private final LetterRenderer renderer;
+  private final PermitDeadlines deadlines;
+  private final ObjectMapper json;
 
-  PermitLetters(EFileStore efiles, Mailer mailer, PermitProperties properties) {
+  PermitLetters(
+      EFileStore efiles,
+      Mailer mailer,
+      PermitProperties properties,
+      LetterRenderer renderer,
+      PermitDeadlines deadlines,
+      ObjectMapper json) {
     this.efiles = efiles;
     this.mailer = mailer;
     this.properties = properties;
+    this.renderer = renderer;
+    this.deadlines = deadlines;
+    this.json = json;
+  }
+
+  /** The applicant as the address field names them: from the application as submitted. */
+  de.amtsflow.letters.Letter.Recipient recipient(PermitApplicationEntity application) {
+    try {
+      PermitApplicationRequest request =
+          json.readValue(application.data, PermitApplicationRequest.class);
+      PermitApplicationRequest.Party applicant = request.applicant();
+      if (applicant != null && applicant.address() != null) {
+        return new de.amtsflow.letters.Letter.Recipient(
+            applicant.name(),
+            applicant.address().street(),
+            applicant.address().postalCode(),
+            applicant.address().city());
+      }
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      // fall through: the name is on the entity
+    }
+    return de.amtsflow.letters.Letter.Recipient.named(application.applicantName);
+  }
+
+  /** The letter as the applicant receives it: PDF/A from its template. */
+  byte[] render(PermitApplicationEntity application, Letter letter) {
+    Map<String, Object> data = new java.util.HashMap<>(letter.data());
+    data.putIfAbsent("court", "beim " + properties.court());
+    return renderer.render(
+        new de.amtsflow.letters.Letter(
+            letter.template(),
+            letter.title(),
+            recipient(application),
+            application.fileNumber,
+            deadlines.today(),
+            letter.clerk(),
+            letter.body(),
+            data));
   }
 
   /**
@@ -52,17 +119,17 @@ class PermitLetters {
     }
     List<String> text = new ArrayList<>();
     text.add("Aktenzeichen " + application.fileNumber);
-    text.add("Sehr geehrte Damen und Herren,");
+    text.add("Guten Tag " + application.applicantName + ",");
     text.addAll(letter.body());
+    text.add(
+        "Das Schreiben finden Sie als PDF auch auf der Seite „Antrag verfolgen“"
+            + (properties.trackingUrl() == null ? "" : " (" + properties.trackingUrl() + ")")
+            + ".");
     text.add("Mit freundlichen Grüßen\n" + properties.authority());
     efiles.addDocument(
         application.efileId,
         NewDocument.ofBytes(
-            letter.title(),
-            letter.kind(),
-            letter.fileName(),
-            LetterPdf.render(letter.title(), text),
-            ACTOR));
+            letter.title(), letter.kind(), letter.fileName(), render(application, letter), ACTOR));
     mail(application, letter.subject() + " (" + application.fileNumber + ")", text);
     return true;
   }

@@ -194,11 +194,41 @@ final class PermitTaskCompletions {
     }
   }
 
+  /**
+   * A Nebenbestimmung with its reason: a written administrative act gives its reasons (Art. 39
+   * BayVwVfG), so every kind but a mere Hinweis needs one. The Bescheid prints it under the text.
+   */
   record Provision(
       @NotNull(message = "Art fehlt (CONDITION, OBLIGATION, TIME_LIMIT, REVOCATION oder NOTE).")
           ProvisionType type,
       @NotBlank(message = "Text fehlt.") @Size(max = 2000, message = "Höchstens 2000 Zeichen.")
-          String text) {}
+          String text,
+      @Size(max = 2000, message = "Höchstens 2000 Zeichen.") String reason) {
+
+    /** Bean validation: the reason, unless the provision is a Hinweis. */
+    @jakarta.validation.constraints.AssertTrue(
+        message =
+            "Begründung fehlt: jede Nebenbestimmung außer einem Hinweis ist zu begründen"
+                + " (Art. 39 BayVwVfG).")
+    boolean isReason() {
+      return type == null
+          || type == ProvisionType.NOTE
+          || (reason != null && !reason.isBlank())
+          || (text != null && text.contains(IssueDecisionDelegate.REASON_MARK));
+    }
+
+    /** The line the decision form writes, too: "Text Begründung: Grund". */
+    String line() {
+      String plain = text.strip().replaceAll("\\R", " ");
+      return reason == null || reason.isBlank()
+          ? plain
+          : plain
+              + " "
+              + IssueDecisionDelegate.REASON_MARK
+              + " "
+              + reason.strip().replaceAll("\\R", " ");
+    }
+  }
 
   record DecisionPayload(
       @NotNull(message = "Entscheidung fehlt (APPROVE, APPROVE_WITH_CONDITIONS oder REJECT).")
@@ -226,9 +256,7 @@ final class PermitTaskCompletions {
       vars.put(Var.DECISION_REASONS, payload.reasons());
       Map<ProvisionType, String> byType = new EnumMap<>(ProvisionType.class);
       if (payload.provisions() != null) {
-        payload
-            .provisions()
-            .forEach(p -> byType.merge(p.type(), p.text().strip(), (a, b) -> a + "\n" + b));
+        payload.provisions().forEach(p -> byType.merge(p.type(), p.line(), (a, b) -> a + "\n" + b));
       }
       for (ProvisionType type : ProvisionType.values()) {
         vars.put(type.variable, byType.get(type));

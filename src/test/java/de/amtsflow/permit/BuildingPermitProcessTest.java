@@ -62,6 +62,17 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     }
   }
 
+  byte[] pdfBytes(Submitted application, String title) throws Exception {
+    Document document =
+        documents(application).stream()
+            .filter(d -> d.title().equals(title))
+            .findFirst()
+            .orElseThrow();
+    return efiles
+        .content(UUID.fromString(application.efileId()), document.id(), null)
+        .readAllBytes();
+  }
+
   String pdfText(Submitted application, String title) throws Exception {
     Document document =
         documents(application).stream()
@@ -71,7 +82,7 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     byte[] bytes =
         efiles.content(UUID.fromString(application.efileId()), document.id(), null).readAllBytes();
     try (var pdf = Loader.loadPDF(bytes)) {
-      return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      return sortedStripper().getText(pdf).replaceAll("\\s+", " ");
     }
   }
 
@@ -138,7 +149,12 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
             "Stellungnahme Brandschutzdienststelle",
             "Baugenehmigung",
             "Gebührenbescheid");
-    assertThat(pdfText(application, "Gebührenbescheid")).contains("1.050,00 €");
+    assertThat(pdfText(application, "Gebührenbescheid"))
+        .contains("Gebühr von 1.050,00 € festgesetzt")
+        .contains("Verwendungszweck " + application.fileNumber())
+        .contains("IBAN DE02 1203 0000 0000 2020 51", "Sparkasse Musterkreis")
+        .contains("Kostengesetzes", "Rechtsbehelfsbelehrung", "Im Auftrag")
+        .containsPattern("bis zum \\d{2}\\.\\d{2}\\.\\d{4}");
     UUID efileId = UUID.fromString(application.efileId());
     assertThat(efiles.get(efileId).status()).isEqualTo(EFileStatus.CLOSED);
     assertThat(efiles.get(efileId).retentionUntil().getYear()).isEqualTo(today().getYear() + 30);
@@ -374,7 +390,9 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
     assertThat(titles(application)).contains("Ablehnungsbescheid", "Gebührenbescheid");
     assertThat(titles(application)).doesNotContain("Baugenehmigung");
     assertThat(pdfText(application, "Ablehnungsbescheid"))
-        .contains("Begründung: Das gemeindliche Einvernehmen ist versagt.");
+        .contains("wird abgelehnt", "Gründe", "Das gemeindliche Einvernehmen ist versagt.")
+        .contains("Art. 68 Abs. 1 Satz 1 BayBO", "Rechtsbehelfsbelehrung")
+        .contains("Im Auftrag");
     assertThat(mailSubjects()).anyMatch(s -> s.startsWith("Ablehnung Ihres Bauantrags"));
   }
 
@@ -402,6 +420,20 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
                 "provisions",
                 List.of(Map.of("type", "WISH", "text", "x"))));
     assertThat(badType.getStatusCode().value()).isEqualTo(400);
+    ResponseEntity<JsonNode> unreasoned =
+        complete(
+            "bauamt",
+            task(pi, PermitProcess.Task.DECIDE),
+            Map.of(
+                "decision",
+                "APPROVE_WITH_CONDITIONS",
+                "provisions",
+                List.of(Map.of("type", "OBLIGATION", "text", "Zwei Stellplätze."))));
+    assertThat(unreasoned.getStatusCode().value()).isEqualTo(400);
+    assertThat(unreasoned.getBody().get("errors").get(0).get("field").asText())
+        .isEqualTo("provisions[0].reason");
+    assertThat(unreasoned.getBody().get("errors").get(0).get("message").asText())
+        .contains("Art. 39 BayVwVfG");
     completeOk(
         "bauamt",
         task(pi, PermitProcess.Task.DECIDE),
@@ -414,19 +446,37 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
                     "type",
                     "CONDITION",
                     "text",
-                    "Baubeginn erst nach Vorlage des geprüften Standsicherheitsnachweises."),
-                Map.of("type", "OBLIGATION", "text", "Das Dach ist mit roten Ziegeln einzudecken."),
-                Map.of("type", "OBLIGATION", "text", "Zwei Stellplätze sind herzustellen."),
+                    "Baubeginn erst nach Vorlage des geprüften Standsicherheitsnachweises.",
+                    "reason",
+                    "Die Standsicherheit ist noch nicht nachgewiesen (Art. 10 BayBO)."),
+                Map.of(
+                    "type",
+                    "OBLIGATION",
+                    "text",
+                    "Das Dach ist mit roten Ziegeln einzudecken.",
+                    "reason",
+                    "Ortsgestaltungssatzung der Gemeinde."),
+                // the decision form's way: the reason after "Begründung:" in the same line
+                Map.of(
+                    "type",
+                    "OBLIGATION",
+                    "text",
+                    "Zwei Stellplätze sind herzustellen. Begründung: Stellplatzpflicht (Art. 47"
+                        + " BayBO)."),
                 Map.of(
                     "type",
                     "TIME_LIMIT",
                     "text",
-                    "Die Genehmigung erlischt, wenn nicht binnen vier Jahren begonnen wird."),
+                    "Die Genehmigung erlischt, wenn nicht binnen vier Jahren begonnen wird.",
+                    "reason",
+                    "Art. 69 BayBO."),
                 Map.of(
                     "type",
                     "REVOCATION",
                     "text",
-                    "Widerruf vorbehalten für die Zufahrt über Fl.-Nr. 123/5."),
+                    "Widerruf vorbehalten für die Zufahrt über Fl.-Nr. 123/5.",
+                    "reason",
+                    "Die Zufahrt ist nur bis zum Ausbau der Ortsstraße gesichert."),
                 Map.of(
                     "type",
                     "NOTE",
@@ -439,11 +489,27 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         .anyMatch(t -> t.contains("mit Nebenbestimmungen"));
     String bescheid = pdfText(application, "Baugenehmigung");
     assertThat(bescheid)
-        .contains("Bedingungen: 1. Baubeginn erst nach Vorlage")
-        .contains("Auflagen: 1. Das Dach ist mit roten Ziegeln einzudecken. 2. Zwei Stellplätze")
-        .contains("Befristung: 1. Die Genehmigung erlischt")
-        .contains("Widerrufsvorbehalt: 1. Widerruf vorbehalten")
-        .contains("Hinweise: 1. Bodenfunde");
+        .contains("Bedingungen 1. Baubeginn erst nach Vorlage")
+        .contains("Begründung: Die Standsicherheit ist noch nicht nachgewiesen")
+        .contains(
+            "Auflagen 1. Das Dach ist mit roten Ziegeln einzudecken. Begründung:"
+                + " Ortsgestaltungssatzung der Gemeinde.")
+        // an item and its reason stay together, also at a page break
+        .contains("Zwei Stellplätze sind herzustellen. Begründung: Stellplatzpflicht (Art. 47")
+        .contains("Befristung 1. Die Genehmigung erlischt")
+        .contains("Widerrufsvorbehalt 1. Widerruf vorbehalten")
+        .contains("Hinweise 1. Bodenfunde")
+        // addressee, reference line, legal basis, validity, Baubeginnsanzeige, the clerk
+        .contains("Erika Mustermann Lindenweg 3 93047 Regensburg", "Guten Tag Erika Mustermann,")
+        .contains("Aktenzeichen " + application.fileNumber())
+        .contains("Art. 68 Abs. 1 Satz 1 BayBO", "Art. 69 Abs. 1 BayBO", "Baubeginnsanzeige")
+        .contains("Im Auftrag")
+        .doesNotContain("Sehr geehrte Damen und Herren");
+    for (String title : List.of("Baugenehmigung", "Gebührenbescheid", "Eingangsbestätigung")) {
+      assertThat(de.amtsflow.letters.PdfA.validate(pdfBytes(application, title)).failures())
+          .as("veraPDF, PDF/A-2b: %s", title)
+          .isEmpty();
+    }
   }
 
   @Test
@@ -608,5 +674,12 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
   MimeMessage[] delivered() {
     awaitMailDelivered();
     return mail.getReceivedMessages();
+  }
+
+  /** Text in reading order (line by line on the page), as a person reads the letter. */
+  private static PDFTextStripper sortedStripper() throws java.io.IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setSortByPosition(true);
+    return stripper;
   }
 }

@@ -246,7 +246,7 @@ class PermitFormBrowserIT extends AbstractPermitTest {
 
   private static String text(byte[] pdf) {
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      return sortedStripper().getText(document).replaceAll("\\s+", " ");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -302,5 +302,12 @@ class PermitFormBrowserIT extends AbstractPermitTest {
       citizen.findElements(By.id(ref)).forEach(e -> text.append(e.getText()).append(' '));
     }
     return text.toString();
+  }
+
+  /** Text in reading order (line by line on the page), as a person reads the letter. */
+  private static PDFTextStripper sortedStripper() throws java.io.IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setSortByPosition(true);
+    return stripper;
   }
 }

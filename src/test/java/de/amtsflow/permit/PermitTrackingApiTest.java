@@ -273,7 +273,7 @@ class PermitTrackingApiTest extends AbstractPermitTest {
     assertThat(pdf.getHeaders().getContentDisposition().getFilename())
         .isEqualTo(letter.get("fileName").asText());
     try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
-      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      String text = sortedStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text).contains(fileNumber, code, "verfolgen");
     }
 
@@ -311,5 +311,12 @@ class PermitTrackingApiTest extends AbstractPermitTest {
             })
         .retrieve()
         .toEntity(byte[].class);
+  }
+
+  /** Text in reading order (line by line on the page), as a person reads the letter. */
+  private static PDFTextStripper sortedStripper() throws java.io.IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setSortByPosition(true);
+    return stripper;
   }
 }

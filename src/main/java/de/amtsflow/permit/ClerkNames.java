@@ -1,0 +1,52 @@
+package de.amtsflow.permit;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** Who decided: the name of the clerk who completed a task, as a letter signs "Im Auftrag". */
+@Component
+class ClerkNames {
+
+  private final HistoryService history;
+  private final IdentityService identity;
+
+  ClerkNames(HistoryService history, IdentityService identity) {
+    this.history = history;
+    this.identity = identity;
+  }
+
+  /**
+   * The full name of the user who last completed {@code taskKey} in the process instance (the user
+   * id when the directory has no name; null when no one did, e.g. a timer decided).
+   */
+  String completerOf(String processInstanceId, String taskKey) {
+    HistoricTaskInstance task =
+        history
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(taskKey)
+            .finished()
+            .orderByHistoricTaskInstanceEndTime()
+            .desc()
+            .listPage(0, 1)
+            .stream()
+            .findFirst()
+            .orElse(null);
+    if (task == null || task.getAssignee() == null) {
+      return null;
+    }
+    User user = identity.createUserQuery().userId(task.getAssignee()).singleResult();
+    if (user == null) {
+      return task.getAssignee();
+    }
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .strip();
+    return name.isEmpty() ? task.getAssignee() : name;
+  }
+}
