@@ -26,9 +26,17 @@ class DemoTaskFilters implements InitializingBean {
   static final String MY_GROUP = "Meine Gruppe";
   static final String DUE_THIS_WEEK = "Fristen diese Woche";
 
-  /** Both processes name their case's file number so (permit and invoice). */
-  private static final List<Map<String, String>> COLUMNS =
-      List.of(Map.of("name", "fileNumber", "label", "Aktenzeichen"));
+  /**
+   * What each card in the list shows, so three "Vollständigkeit prüfen" can be told apart: the
+   * case's file number (both processes), the applicant (permit), supplier and amount (invoice). A
+   * card shows the ones its process has.
+   */
+  static final List<Map<String, String>> COLUMNS =
+      List.of(
+          Map.of("name", "fileNumber", "label", "Aktenzeichen"),
+          Map.of("name", "applicantName", "label", "Antragsteller"),
+          Map.of("name", "sellerName", "label", "Lieferant"),
+          Map.of("name", "grossAmountText", "label", "Betrag (brutto)"));
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -65,14 +73,21 @@ class DemoTaskFilters implements InitializingBean {
   }
 
   private void create(String name, int priority, String description, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("refresh", true);
     properties.put("variables", COLUMNS);
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      // an older release's filter gets the current card columns; its query stays as it was
+      if (!COLUMNS.equals(existing.getProperties().get("variables"))) {
+        Map<String, Object> updated = new LinkedHashMap<>(existing.getProperties());
+        updated.put("variables", COLUMNS);
+        filters.saveFilter(existing.setProperties(updated));
+      }
+      return;
+    }
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
     filters.saveFilter(filter);
   }

@@ -39,6 +39,14 @@ public class TaskRuleViolation extends ProcessEngineException {
     }
   }
 
+  /**
+   * The violation raised so far in this thread's recording (see {@link #recordDuring}), or null.
+   */
+  static TaskRuleViolation recordedInThisThread() {
+    TaskRuleViolation[] slot = RECORDING.get();
+    return slot == null ? null : slot[0];
+  }
+
   @FunctionalInterface
   interface ThrowingRunnable {
     void run() throws Exception;

@@ -69,6 +69,23 @@ public final class Tasklist {
     return this;
   }
 
+  /** The texts of the cards in a filter's list with this task name (what a clerk scans). */
+  public List<String> cards(String filter, String taskName) {
+    By card =
+        By.xpath(
+            "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//h4/a[normalize-space(.)='"
+                + taskName
+                + "']]");
+    wait.until(
+        d -> {
+          clickFilter(filter);
+          return !d.findElements(card).isEmpty();
+        });
+    return driver.findElements(card).stream()
+        .map(e -> e.getText().replaceAll("\\s+", " "))
+        .toList();
+  }
+
   private void clickFilter(String filter) {
     By link =
         By.xpath(

@@ -250,6 +250,13 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
         .isEqualTo(200);
     assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
 
+    // the refusals below are clerks' everyday answers: no ERROR, no stack trace in the log
+    ch.qos.logback.classic.Logger camunda =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.camunda.bpm");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    camunda.addAppender(logged);
     ResponseEntity<JsonNode> refused =
         complete(both.getId(), task(pi, InvoiceProcess.Task.ORDER_PAYMENT), approve());
     assertThat(refused.getStatusCode().value()).isEqualTo(409);
@@ -270,6 +277,11 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
             .retrieve()
             .toEntity(JsonNode.class);
     assertThat(engineRest.getStatusCode().value()).isEqualTo(409);
+    camunda.detachAppender(logged);
+    assertThat(logged.list)
+        .as("engine log events during two refusals")
+        .noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+        .noneMatch(e -> e.getThrowableProxy() != null);
     assertThat(engineRest.getBody().get("rule").asText()).isEqualTo("FOUR_EYES");
     assertThat(engineRest.getBody().get("message").asText())
         .isEqualTo(

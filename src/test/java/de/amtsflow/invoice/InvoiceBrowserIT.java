@@ -70,6 +70,12 @@ class InvoiceBrowserIT extends AbstractHttpTest {
     WebDriver pruefer = browsers.open("pruefer");
     Tasklist prueferList = new Tasklist(pruefer, port).login("pruefer", "pruefer");
     assertThat(prueferList.filters()).contains("Meine Gruppe", "Fristen diese Woche");
+    // the card names the case, the supplier and the amount
+    String seller = (String) runtime.getVariable(pi.getId(), InvoiceProcess.Var.SELLER_NAME);
+    String amount = (String) runtime.getVariable(pi.getId(), InvoiceProcess.Var.GROSS_AMOUNT_TEXT);
+    assertThat(prueferList.cards("Meine Gruppe", "Sachlich richtig feststellen"))
+        .anyMatch(c -> c.contains(fileNumber) && c.contains(seller) && c.contains(amount));
+    browsers.screenshot(pruefer, "pruefer-task-cards");
     prueferList.open("Meine Gruppe", "Sachlich richtig feststellen");
     assertThat(prueferList.value("Aktenzeichen")).isEqualTo(fileNumber);
     assertThat(prueferList.value("Rechnungsnummer")).isEqualTo(number);

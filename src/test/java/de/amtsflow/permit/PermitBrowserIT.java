@@ -121,6 +121,10 @@ class PermitBrowserIT extends AbstractPermitTest {
     WebDriver clerk = browsers.open("bauamt");
     Tasklist tasklist = new Tasklist(clerk, port).login("bauamt", "bauamt");
     assertThat(tasklist.filters()).contains("Meine Gruppe", "Fristen diese Woche");
+    // the card tells this case from others: Aktenzeichen and applicant
+    assertThat(tasklist.cards("Meine Gruppe", "Vollständigkeit prüfen"))
+        .anyMatch(card -> card.contains(fileNumber) && card.contains("Erika Mustermann"));
+    browsers.screenshot(clerk, "bauamt-task-cards");
     tasklist.open("Meine Gruppe", "Vollständigkeit prüfen");
     assertThat(tasklist.value("Aktenzeichen")).isEqualTo(fileNumber);
     assertThat(tasklist.value("Antragsteller")).isEqualTo("Erika Mustermann");
