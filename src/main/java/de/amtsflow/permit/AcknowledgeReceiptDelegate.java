@@ -56,13 +56,14 @@ class AcknowledgeReceiptDelegate implements JavaDelegate {
               + ").");
     }
     body.add(
-        "Den Stand Ihres Antrags und unsere Schreiben finden Sie jederzeit unter "
-            + properties.trackingUrl()
-            + " – mit dem Aktenzeichen "
-            + application.fileNumber
-            + " und Ihrem Zugangscode "
-            + accessCodes.of(application.id)
-            + ". Bitte bewahren Sie den Zugangscode auf und geben Sie ihn nicht weiter.");
+        "Den Stand Ihres Antrags und unsere Schreiben finden Sie jederzeit auf der Seite „Antrag"
+            + " verfolgen“, mit dem Aktenzeichen und Ihrem Zugangscode (unten). Bitte bewahren Sie"
+            + " den Zugangscode auf und geben Sie ihn nicht weiter.");
+    java.util.Map<String, Object> tracking =
+        java.util.Map.of(
+            "url", properties.trackingUrl(),
+            "fileNumber", application.fileNumber,
+            "accessCode", accessCodes.of(application.id));
     letters.send(
         application,
         new PermitLetters.Letter(
@@ -70,6 +71,9 @@ class AcknowledgeReceiptDelegate implements JavaDelegate {
             "receipt",
             "eingangsbestaetigung.pdf",
             "Eingangsbestätigung Ihres Bauantrags",
-            body));
+            body,
+            "brief",
+            java.util.Map.of("tracking", tracking),
+            null));
   }
 }

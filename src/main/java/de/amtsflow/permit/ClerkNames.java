@@ -23,18 +23,7 @@ class ClerkNames {
    * id when the directory has no name; null when no one did, e.g. a timer decided).
    */
   String completerOf(String processInstanceId, String taskKey) {
-    HistoricTaskInstance task =
-        history
-            .createHistoricTaskInstanceQuery()
-            .processInstanceId(processInstanceId)
-            .taskDefinitionKey(taskKey)
-            .finished()
-            .orderByHistoricTaskInstanceEndTime()
-            .desc()
-            .listPage(0, 1)
-            .stream()
-            .findFirst()
-            .orElse(null);
+    HistoricTaskInstance task = lastCompleted(processInstanceId, taskKey);
     if (task == null || task.getAssignee() == null) {
       return null;
     }
@@ -48,5 +37,25 @@ class ClerkNames {
                 + (user.getLastName() == null ? "" : user.getLastName()))
             .strip();
     return name.isEmpty() ? task.getAssignee() : name;
+  }
+
+  /** The user id of who last completed {@code taskKey} in the instance, or null. */
+  String assigneeOf(String processInstanceId, String taskKey) {
+    HistoricTaskInstance task = lastCompleted(processInstanceId, taskKey);
+    return task == null ? null : task.getAssignee();
+  }
+
+  private HistoricTaskInstance lastCompleted(String processInstanceId, String taskKey) {
+    return history
+        .createHistoricTaskInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskKey)
+        .finished()
+        .orderByHistoricTaskInstanceEndTime()
+        .desc()
+        .listPage(0, 1)
+        .stream()
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -22,6 +22,7 @@ class FileAgencyStatementDelegate implements JavaDelegate {
         PermitStatements.statementResult(
             PermitVariables.text(execution, PermitProcess.Var.STATEMENT)),
         PermitVariables.flag(execution, PermitProcess.Var.STATEMENT_FICTITIOUS),
-        PermitVariables.text(execution, PermitProcess.Var.STATEMENT_TEXT));
+        PermitVariables.text(execution, PermitProcess.Var.STATEMENT_TEXT),
+        PermitProcess.Task.AGENCY_STATEMENT);
   }
 }

@@ -24,6 +24,7 @@ class FileConsentDelegate implements JavaDelegate {
         PermitStatements.consentResult(
             PermitVariables.text(execution, PermitProcess.Var.CONSENT_DECISION)),
         PermitVariables.flag(execution, PermitProcess.Var.CONSENT_FICTITIOUS),
-        PermitVariables.text(execution, PermitProcess.Var.CONSENT_REASONS));
+        PermitVariables.text(execution, PermitProcess.Var.CONSENT_REASONS),
+        PermitProcess.Task.MUNICIPAL_CONSENT);
   }
 }

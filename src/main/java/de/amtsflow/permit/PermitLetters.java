@@ -121,6 +121,15 @@ class PermitLetters {
     text.add("Aktenzeichen " + application.fileNumber);
     text.add("Guten Tag " + application.applicantName + ",");
     text.addAll(letter.body());
+    if (letter.data().get("tracking") instanceof Map<?, ?> tracking) {
+      text.add(
+          "Antrag verfolgen: "
+              + tracking.get("url")
+              + "\nAktenzeichen: "
+              + tracking.get("fileNumber")
+              + "\nZugangscode: "
+              + tracking.get("accessCode"));
+    }
     text.add(
         "Das Schreiben finden Sie als PDF auch auf der Seite „Antrag verfolgen“"
             + (properties.trackingUrl() == null ? "" : " (" + properties.trackingUrl() + ")")
@@ -136,12 +145,22 @@ class PermitLetters {
 
   /** Files a document the clerks write for the record (statements, notes); no mail. */
   void file(PermitApplicationEntity application, String title, String kind, List<String> text) {
+    file(application, title, kind, text, ACTOR);
+  }
+
+  /** Files a document under the name of who wrote it (the e-file shows who filed what). */
+  void file(
+      PermitApplicationEntity application,
+      String title,
+      String kind,
+      List<String> text,
+      String actor) {
     if (filed(application, kind, title)) {
       return;
     }
     efiles.addDocument(
         application.efileId,
-        NewDocument.ofBytes(title, kind, kind + ".pdf", LetterPdf.render(title, text), ACTOR));
+        NewDocument.ofBytes(title, kind, kind + ".pdf", LetterPdf.render(title, text), actor));
   }
 
   private boolean filed(PermitApplicationEntity application, String kind, String title) {

@@ -155,6 +155,16 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         .contains("IBAN DE02 1203 0000 0000 2020 51", "Sparkasse Musterkreis")
         .contains("Kostengesetzes", "Rechtsbehelfsbelehrung", "Im Auftrag")
         .containsPattern("bis zum \\d{2}\\.\\d{2}\\.\\d{4}");
+    // the e-file names who filed each statement: the Gemeinde's and the agencies' clerks
+    assertThat(documents(application))
+        .filteredOn(d -> d.kind().equals("statement"))
+        .extracting(Document::title, Document::createdBy)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "Einvernehmen der Gemeinde (§ 36 BauGB)", "gemeinde"),
+            org.assertj.core.groups.Tuple.tuple("Stellungnahme Wasserwirtschaftsamt", "fachstelle"),
+            org.assertj.core.groups.Tuple.tuple(
+                "Stellungnahme Brandschutzdienststelle", "fachstelle"));
     UUID efileId = UUID.fromString(application.efileId());
     assertThat(efiles.get(efileId).status()).isEqualTo(EFileStatus.CLOSED);
     assertThat(efiles.get(efileId).retentionUntil().getYear()).isEqualTo(today().getYear() + 30);
