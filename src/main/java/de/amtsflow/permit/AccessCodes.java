@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * does not reveal any code) or, without it, is generated once and kept in the database.
  */
 @Component
-class AccessCodes {
+class AccessCodes implements org.springframework.beans.factory.InitializingBean {
 
   private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   private static final int LENGTH = 12;
@@ -41,6 +41,16 @@ class AccessCodes {
     this.ownTransaction = new TransactionTemplate(transactions);
     ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.configuredKey = properties.accessCodeKey();
+  }
+
+  /**
+   * Reads (or, on the first start, creates) the key now, before any request: a submit must not open
+   * a second connection for it while its own transaction holds one — under a burst that exhausts
+   * the pool (SubmitBurstIT). The schema is there: the JdbcTemplate waits for Flyway.
+   */
+  @Override
+  public void afterPropertiesSet() {
+    key();
   }
 
   /** The application's code, grouped for reading: {@code 7KQM-4XPA-9RTD}. */

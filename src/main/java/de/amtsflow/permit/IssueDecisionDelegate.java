@@ -53,11 +53,12 @@ class IssueDecisionDelegate implements JavaDelegate {
             approved ? PermitStatus.APPROVED : PermitStatus.REJECTED,
             approved
                 ? PermitProcess.DECISION_APPROVE_WITH_CONDITIONS.equals(decision)
-                    ? "Die Baugenehmigung wurde mit Nebenbestimmungen erteilt. Der Bescheid wurde"
-                        + " Ihnen zugesandt."
-                    : "Die Baugenehmigung wurde erteilt. Der Bescheid wurde Ihnen zugesandt."
-                : "Der Bauantrag wurde abgelehnt. Der Bescheid mit Begründung wurde Ihnen"
-                    + " zugesandt.");
+                    ? "Die Baugenehmigung wurde mit Nebenbestimmungen erteilt. Den Bescheid finden"
+                        + " Sie unter „Schreiben an Sie“."
+                    : "Die Baugenehmigung wurde erteilt. Den Bescheid finden Sie unter „Schreiben"
+                        + " an Sie“."
+                : "Der Bauantrag wurde abgelehnt. Den Bescheid mit Begründung finden Sie unter"
+                    + " „Schreiben an Sie“.");
     String project = PermitVariables.text(execution, PermitProcess.Var.PROJECT_DESCRIPTION);
     String plot = PermitVariables.text(execution, PermitProcess.Var.PLOT);
     String clerk = clerks.completerOf(execution.getProcessInstanceId(), PermitProcess.Task.DECIDE);

@@ -29,7 +29,7 @@ class IssueFictionCertificateDelegate implements JavaDelegate {
             PermitStatus.APPROVAL_FICTION,
             "Über den Antrag wurde nicht fristgerecht entschieden; die Baugenehmigung gilt seit "
                 + since
-                + " als erteilt. Die Bescheinigung wurde Ihnen zugesandt.");
+                + " als erteilt. Die Bescheinigung finden Sie unter „Schreiben an Sie“.");
     letters.send(
         application,
         new PermitLetters.Letter(

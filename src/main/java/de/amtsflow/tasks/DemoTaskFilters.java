@@ -81,8 +81,10 @@ class DemoTaskFilters implements InitializingBean {
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
       // an older release's filter gets the current card columns; its query stays as it was
-      if (!COLUMNS.equals(existing.getProperties().get("variables"))) {
-        Map<String, Object> updated = new LinkedHashMap<>(existing.getProperties());
+      Map<String, Object> current =
+          existing.getProperties() == null ? Map.of() : existing.getProperties();
+      if (!COLUMNS.equals(current.get("variables"))) {
+        Map<String, Object> updated = new LinkedHashMap<>(current);
         updated.put("variables", COLUMNS);
         filters.saveFilter(existing.setProperties(updated));
       }
