@@ -44,15 +44,17 @@ class RefusalLogFilter extends TurboFilter implements InitializingBean {
       return FilterReply.NEUTRAL;
     }
     TaskRuleViolation violation = violation(thrown, params);
+    TaskRuleViolation recorded = TaskRuleViolation.recordedInThisThread();
     if (violation == null && level.isGreaterOrEqual(Level.WARN)) {
       // the engine REST API logs the wrapped refusal as text, without the exception: the request
       // that recorded the violation (TaskRefusalFilter) knows it
-      violation = TaskRuleViolation.recordedInThisThread();
+      violation = recorded;
     }
     if (violation == null) {
       return FilterReply.NEUTRAL;
     }
-    if (level.isGreaterOrEqual(Level.WARN)) {
+    // one INFO line per refusal: TaskRefusalFilter logs those it records (engine REST, Tasklist)
+    if (recorded == null && level.isGreaterOrEqual(Level.ERROR)) {
       log.info("task completion refused ({}): {}", violation.rule(), violation.getMessage());
     }
     return FilterReply.DENY;
