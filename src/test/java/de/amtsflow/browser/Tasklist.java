@@ -15,6 +15,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Tasklist {
 
+  /**
+   * What amtsflow puts into Tasklist (for axe): the Camunda Form and a refusal above its buttons.
+   */
+  public static final List<String> OUR_PARTS = List.of("form.fjs-form", ".amtsflow-refusal");
+
   private final WebDriver driver;
   private final WebDriverWait wait;
   private final String base;
@@ -51,9 +56,19 @@ public final class Tasklist {
    * still be on its way there); the list is reloaded while waiting.
    */
   public Tasklist open(String filter, String taskName) {
+    return open(filter, taskName, "");
+  }
+
+  /**
+   * Like {@link #open(String, String)}, for the card of this task name whose text contains {@code
+   * cardText} (the Aktenzeichen, say).
+   */
+  public Tasklist open(String filter, String taskName, String cardText) {
     By item =
         By.xpath(
-            "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4/a[normalize-space(.)='"
+            "//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][contains(normalize-space(.),'"
+                + cardText
+                + "')]//h4/a[normalize-space(.)='"
                 + taskName
                 + "']");
     wait.until(
@@ -67,6 +82,15 @@ public final class Tasklist {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[cam-tasklist-task] h2, .task-details h2"), taskName));
     return this;
+  }
+
+  /** The texts of all cards the list shows now. */
+  public List<String> allCards() {
+    return driver
+        .findElements(By.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]"))
+        .stream()
+        .map(e -> e.getText().replaceAll("\\s+", " "))
+        .toList();
   }
 
   /** The texts of the cards in a filter's list with this task name (what a clerk scans). */
@@ -132,6 +156,88 @@ public final class Tasklist {
     return this;
   }
 
+  /** What the select with this label shows while nothing is chosen (its placeholder). */
+  public String selectDisplay(String label) {
+    return centered(selectGroup(label))
+        .findElement(By.cssSelector(".fjs-select-display"))
+        .getText()
+        .strip();
+  }
+
+  /** Picks the option with this text in the select with this label. */
+  public Tasklist select(String label, String option) {
+    WebElement group = centered(selectGroup(label));
+    group.findElement(By.cssSelector(".fjs-select-display")).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='"
+                        + option
+                        + "']")))
+        .click();
+    wait.until(
+        d ->
+            selectGroup(label)
+                .findElement(By.cssSelector(".fjs-select-display"))
+                .getText()
+                .strip()
+                .equals(option));
+    return this;
+  }
+
+  private WebElement selectGroup(String label) {
+    return wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.xpath(
+                "//form[contains(@class,'fjs-form')]//label[starts-with(normalize-space(.),'"
+                    + label
+                    + "')]/following::*[contains(@class,'fjs-input-group')][1]")));
+  }
+
+  /** The validation message form-js shows under the field with this label, once left. */
+  public String fieldError(String label) {
+    field(label).sendKeys(Keys.TAB);
+    return wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//form[contains(@class,'fjs-form')]//label[starts-with(normalize-space(.),'"
+                        + label
+                        + "')]/ancestor::*[contains(@class,'fjs-form-field')][1]"
+                        + "//*[contains(@class,'fjs-form-field-error')]")))
+        .getText()
+        .strip();
+  }
+
+  /**
+   * Opens the date picker of the field with this label and returns what the clerk reads: the
+   * field's placeholder, the month shown, the weekday header; runs {@code whileOpen} (a screenshot)
+   * and closes it again with Escape.
+   */
+  public List<String> datePicker(String label, Runnable whileOpen) {
+    WebElement input = centered(field(label));
+    String placeholder = input.getAttribute("placeholder");
+    input.click();
+    WebElement calendar =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".flatpickr-calendar.open")));
+    String month =
+        calendar
+            .findElement(By.cssSelector(".flatpickr-monthDropdown-months option:checked"))
+            .getText();
+    String weekdays =
+        calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream()
+            .map(e -> e.getText().strip())
+            .reduce((a, b) -> a + " " + b)
+            .orElse("");
+    whileOpen.run();
+    input.sendKeys(Keys.ESCAPE);
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.cssSelector(".flatpickr-calendar.open")));
+    return List.of(placeholder, month, weekdays);
+  }
+
   /** Types into the text field or text area with this label. */
   public Tasklist type(String label, String text) {
     WebElement input = centered(field(label));
@@ -140,12 +246,12 @@ public final class Tasklist {
     return this;
   }
 
-  /** Enters a date into the date field with this label (the picker takes mm/dd/yyyy). */
+  /** Enters a date into the date field with this label, as a German clerk types it (TT.MM.JJJJ). */
   public Tasklist date(String label, java.time.LocalDate date) {
     WebElement input = centered(field(label));
     input.click();
     input.sendKeys(
-        String.format("%02d/%02d/%d", date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
+        String.format("%02d.%02d.%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear()));
     input.sendKeys(Keys.ENTER);
     input.sendKeys(Keys.TAB);
     return this;
@@ -190,6 +296,39 @@ public final class Tasklist {
   public Tasklist awaitCompleted() {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
     return this;
+  }
+
+  /**
+   * Waits for a refusal shown inside the task form, above "Abschließen"
+   * (scripts/amtsflow-forms.js), checks that no toast covers the buttons, and returns the refusal's
+   * text.
+   */
+  public String awaitRefusal() {
+    String text =
+        wait.until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[role=alert].amtsflow-refusal")))
+            .getText();
+    wait.withMessage(
+            () ->
+                "a toast still covers the buttons: "
+                    + ((JavascriptExecutor) driver)
+                        .executeScript(
+                            "const n = document.querySelector('.page-notifications');"
+                                + " return n && n.outerHTML;"))
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector(".page-notifications .alert-danger")));
+    // it stands right before the buttons
+    if (driver
+        .findElements(
+            By.xpath(
+                "//*[contains(@class,'amtsflow-refusal')]/following-sibling::*[1]"
+                    + "[contains(@class,'form-actions')]"))
+        .isEmpty()) {
+      throw new AssertionError("the refusal is not shown right above the form's buttons");
+    }
+    return text;
   }
 
   /** Waits for Tasklist's error notification and returns its text. */

@@ -1,6 +1,8 @@
 package de.amtsflow.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +13,7 @@ import de.amtsflow.efile.Document;
 import de.amtsflow.efile.EFileStatus;
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.security.Groups;
+import de.amtsflow.tasks.TaskRuleViolation;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -23,6 +26,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -54,6 +58,7 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizations;
   @Autowired EFileStore efiles;
   @Autowired InvoiceRepository invoices;
 
@@ -250,6 +255,68 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
         .isEqualTo(200);
     assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
 
+    // four-eyes up front: whoever confirmed "sachlich richtig" is not offered "Zahlung anordnen"
+    // of this invoice — not in /api/tasks, not over the engine REST API Tasklist uses
+    Task order = task(pi, InvoiceProcess.Task.ORDER_PAYMENT);
+    JsonNode listed =
+        as(both.getId(), both.getId()).get().uri("/api/tasks").retrieve().body(JsonNode.class);
+    assertThat(listed.findValuesAsText("id")).doesNotContain(order.getId());
+    assertThat(
+            as("anordnung")
+                .get()
+                .uri("/api/tasks")
+                .retrieve()
+                .body(JsonNode.class)
+                .findValuesAsText("id"))
+        .contains(order.getId());
+    JsonNode engineList =
+        as(both.getId(), both.getId())
+            .get()
+            .uri("/engine-rest/task?processInstanceId={pi}", pi.getId())
+            .retrieve()
+            .body(JsonNode.class);
+    assertThat(engineList).isEmpty();
+    assertThat(complete(both.getId(), order, approve()).getStatusCode().value()).isEqualTo(404);
+    assertThat(
+            as(both.getId(), both.getId())
+                .post()
+                .uri("/engine-rest/task/{id}/submit-form", order.getId())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"variables\":{\"decision\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}")
+                .retrieve()
+                .toEntity(JsonNode.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    // the revoke is the user's own, so it binds them even as an administrator
+    identity.setAuthentication(both.getId(), List.of(Groups.ADMIN));
+    try {
+      assertThatThrownBy(
+              () ->
+                  tasks.complete(
+                      order.getId(),
+                      Map.of(InvoiceProcess.Var.DECISION, InvoiceProcess.DECISION_APPROVE)))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    // past authorization (a call without a user, the task assigned to them) the rule still refuses
+    tasks.setAssignee(order.getId(), both.getId());
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                tasks.complete(
+                    order.getId(),
+                    Map.of(InvoiceProcess.Var.DECISION, InvoiceProcess.DECISION_APPROVE)));
+    assertThat(java.util.stream.Stream.iterate(thrown, t -> t != null, Throwable::getCause))
+        .anySatisfy(
+            t ->
+                assertThat(t)
+                    .isInstanceOf(TaskRuleViolation.class)
+                    .hasMessageContaining("Vier-Augen-Prinzip"));
+    tasks.setAssignee(order.getId(), null);
+    assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
+
     // the refusals below are clerks' everyday answers: no ERROR, no stack trace in the log
     ch.qos.logback.classic.Logger camunda =
         (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.camunda.bpm");
@@ -257,23 +324,20 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
         new ch.qos.logback.core.read.ListAppender<>();
     logged.start();
     camunda.addAppender(logged);
-    ResponseEntity<JsonNode> refused =
-        complete(both.getId(), task(pi, InvoiceProcess.Task.ORDER_PAYMENT), approve());
+    Map<String, Object> rejectWithoutReason = Map.of("decision", "REJECT");
+    ResponseEntity<JsonNode> refused = complete("anordnung", order, rejectWithoutReason);
     assertThat(refused.getStatusCode().value()).isEqualTo(409);
-    assertThat(refused.getBody().get("rule").asText()).isEqualTo("FOUR_EYES");
-    assertThat(refused.getBody().get("detail").asText()).contains("Vier-Augen-Prinzip");
-    assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
+    assertThat(refused.getBody().get("rule").asText()).isEqualTo("REASON_REQUIRED");
+    assertThat(refused.getBody().get("detail").asText()).contains("Begründung");
 
     // the engine REST API (and Tasklist, which uses it) refuses alike: 409 with the sentence,
     // not a 500 wrapped in engine messages
     ResponseEntity<JsonNode> engineRest =
-        as(both.getId(), both.getId())
+        as("anordnung")
             .post()
-            .uri(
-                "/engine-rest/task/{id}/submit-form",
-                task(pi, InvoiceProcess.Task.ORDER_PAYMENT).getId())
+            .uri("/engine-rest/task/{id}/submit-form", order.getId())
             .contentType(MediaType.APPLICATION_JSON)
-            .body("{\"variables\":{\"decision\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}")
+            .body("{\"variables\":{\"decision\":{\"value\":\"REJECT\",\"type\":\"String\"}}}")
             .retrieve()
             .toEntity(JsonNode.class);
     assertThat(engineRest.getStatusCode().value()).isEqualTo(409);
@@ -282,22 +346,18 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
         .as("engine log events during two refusals")
         .noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
         .noneMatch(e -> e.getThrowableProxy() != null);
-    assertThat(engineRest.getBody().get("rule").asText()).isEqualTo("FOUR_EYES");
+    assertThat(engineRest.getBody().get("rule").asText()).isEqualTo("REASON_REQUIRED");
     assertThat(engineRest.getBody().get("message").asText())
-        .isEqualTo(
-            "Vier-Augen-Prinzip: Wer die sachliche Richtigkeit festgestellt hat, darf die"
-                + " Zahlung nicht anordnen.");
+        .isEqualTo("Eine Ablehnung braucht eine Begründung für den Lieferanten.");
     assertThat(pi).isWaitingAt(InvoiceProcess.Task.ORDER_PAYMENT);
 
-    // the refused user claimed it on the way; another one of the group takes over
-    tasks.setAssignee(task(pi, InvoiceProcess.Task.ORDER_PAYMENT).getId(), null);
-    assertThat(
-            complete("anordnung", task(pi, InvoiceProcess.Task.ORDER_PAYMENT), approve())
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
+    // another one of the group orders it
+    assertThat(complete("anordnung", order, approve()).getStatusCode().value()).isEqualTo(200);
     runJobs(pi);
     assertThat(pi).isEnded();
+    // the revoke went with the task
+    assertThat(authorizations.createAuthorizationQuery().resourceId(order.getId()).count())
+        .isZero();
     assertThat(kinds(receipt)).contains("payment-order");
   }
 

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -132,10 +135,20 @@ class PermitBrowserIT extends AbstractPermitTest {
     tasklist.claim();
     assertThat(efileListing(clerk, tasklist)).contains("Lageplan").contains("Bauantrag");
     LocalDate deadline = PermitFixtures.workday(LocalDate.now().plusDays(14));
-    tasklist
-        .choose("unvollständig – Unterlagen nachfordern")
-        .type("Fehlende Unterlagen", "Baubeschreibung")
-        .date("Frist zur Nachreichung", deadline);
+    tasklist.choose("unvollständig – Unterlagen nachfordern");
+    // the date picker speaks German: format, month, a week from Monday
+    assertThat(
+            tasklist.datePicker(
+                "Frist zur Nachreichung",
+                () -> browsers.screenshot(clerk, "bauamt-date-picker-german")))
+        .containsExactly(
+            "TT.MM.JJJJ",
+            LocalDate.now().getMonth().getDisplayName(TextStyle.FULL, Locale.GERMAN),
+            "Mo Di Mi Do Fr Sa So");
+    tasklist.date("Frist zur Nachreichung", deadline);
+    assertThat(tasklist.value("Frist zur Nachreichung"))
+        .isEqualTo(deadline.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+    tasklist.type("Fehlende Unterlagen", "Baubeschreibung");
     browsers.screenshot(clerk, "bauamt-request-documents");
     tasklist.complete().awaitCompleted();
     runJobs(pi);

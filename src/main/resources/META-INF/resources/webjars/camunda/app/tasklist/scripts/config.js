@@ -7,7 +7,7 @@ export default {
     vendor: 'amtsflow'
   },
   // task form links open in a new window (scripts/amtsflow-links.js)
-  customScripts: ['scripts/amtsflow-links'],
+  customScripts: ['scripts/amtsflow-links', 'scripts/amtsflow-forms'],
   locales: {
     availableLocales: ['de'],
     fallbackLocale: 'de'
