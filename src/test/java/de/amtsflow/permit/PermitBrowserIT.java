@@ -128,7 +128,7 @@ class PermitBrowserIT extends AbstractPermitTest {
     assertThat(tasklist.cards("Meine Gruppe", "Vollständigkeit prüfen"))
         .anyMatch(card -> card.contains(fileNumber) && card.contains("Erika Mustermann"));
     browsers.screenshot(clerk, "bauamt-task-cards");
-    tasklist.open("Meine Gruppe", "Vollständigkeit prüfen");
+    tasklist.open("Meine Gruppe", "Vollständigkeit prüfen", fileNumber);
     assertThat(tasklist.value("Aktenzeichen")).isEqualTo(fileNumber);
     assertThat(tasklist.value("Antragsteller")).isEqualTo("Erika Mustermann");
     browsers.screenshot(clerk, "bauamt-check-form");
@@ -182,7 +182,7 @@ class PermitBrowserIT extends AbstractPermitTest {
     assertThat(pi).isWaitingAt(PermitProcess.Task.CHECK_COMPLETENESS);
 
     // bauamt sees it and confirms completeness
-    tasklist.open("Meine Gruppe", "Vollständigkeit prüfen").claim();
+    tasklist.open("Meine Gruppe", "Vollständigkeit prüfen", fileNumber).claim();
     assertThat(efileListing(clerk, tasklist)).contains("Baubeschreibung");
     tasklist.choose("vollständig");
     browsers.screenshot(clerk, "bauamt-confirm-complete");
