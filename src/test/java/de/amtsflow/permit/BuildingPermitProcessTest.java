@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import de.amtsflow.efile.Document;
 import de.amtsflow.efile.EFileStatus;
+import de.amtsflow.letters.LetterText;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -510,11 +511,13 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         .contains("Widerrufsvorbehalt 1. Widerruf vorbehalten")
         .contains("Hinweise 1. Bodenfunde")
         // addressee, reference line, legal basis, validity, Baubeginnsanzeige, the clerk
-        .contains("Erika Mustermann Lindenweg 3 93047 Regensburg", "Guten Tag Erika Mustermann,")
+        .contains("Guten Tag Erika Mustermann,")
         .contains("Aktenzeichen " + application.fileNumber())
         .contains("Art. 68 Abs. 1 Satz 1 BayBO", "Art. 69 Abs. 1 BayBO", "Baubeginnsanzeige")
         .contains("Im Auftrag")
         .doesNotContain("Sehr geehrte Damen und Herren");
+    assertThat(LetterText.addressField(pdfBytes(application, "Baugenehmigung")))
+        .endsWith("Erika Mustermann Lindenweg 3 93047 Regensburg");
     for (String title : List.of("Baugenehmigung", "Gebührenbescheid", "Eingangsbestätigung")) {
       assertThat(de.amtsflow.letters.PdfA.validate(pdfBytes(application, title)).failures())
           .as("veraPDF, PDF/A-2b: %s", title)
