@@ -518,11 +518,27 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         .doesNotContain("Sehr geehrte Damen und Herren");
     assertThat(LetterText.addressField(pdfBytes(application, "Baugenehmigung")))
         .endsWith("Erika Mustermann Lindenweg 3 93047 Regensburg");
-    for (String title : List.of("Baugenehmigung", "Gebührenbescheid", "Eingangsbestätigung")) {
+    // every PDF the case filed, letters and records alike
+    for (String title :
+        List.of(
+            "Baugenehmigung",
+            "Gebührenbescheid",
+            "Eingangsbestätigung",
+            "Bauantrag",
+            FileConsentDelegate.TITLE)) {
       assertThat(de.amtsflow.letters.PdfA.validate(pdfBytes(application, title)).failures())
           .as("veraPDF, PDF/A-2b: %s", title)
           .isEmpty();
     }
+    assertThat(pdfText(application, "Bauantrag"))
+        .contains("Aktenzeichen " + application.fileNumber())
+        .contains("Zur Akte genommen von Antragsteller (online eingereicht)")
+        .contains("Antragsteller Erika Mustermann Lindenweg 3, 93047 Regensburg")
+        .contains("Verfahrensart");
+    assertThat(pdfText(application, FileConsentDelegate.TITLE))
+        .contains("Aktenzeichen " + application.fileNumber())
+        .contains("Zur Akte genommen von Georg Gemeinde")
+        .contains("Einvernehmen erteilt");
   }
 
   @Test
@@ -571,7 +587,8 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         .contains("Stellungnahme Untere Naturschutzbehörde: Zustimmung (fingiert)")
         .contains("Einvernehmen erteilt (fingiert)");
     assertThat(pdfText(application, "Einvernehmen der Gemeinde (§ 36 BauGB)"))
-        .contains("§ 36 Abs. 2 Satz 2 BauGB");
+        .contains("§ 36 Abs. 2 Satz 2 BauGB")
+        .contains("Zur Akte genommen von gesetzliche Fiktion");
   }
 
   @Test
