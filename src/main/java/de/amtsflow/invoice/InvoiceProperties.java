@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param retentionYears how long a closed invoice e-file is kept (§ 147 AO: 8 years since 2025),
  *     counted from the end of the calendar year
  * @param escalationRecipients e-mail address per user group, for escalations
+ * @param office the office that writes to suppliers (the rejection letter's sender and contact)
  */
 @ConfigurationProperties("amtsflow.invoice")
 public record InvoiceProperties(
@@ -27,7 +28,21 @@ public record InvoiceProperties(
     Integer intakePerMinuteAuthenticated,
     Integer approvalDays,
     Integer retentionYears,
-    Map<String, String> escalationRecipients) {
+    Map<String, String> escalationRecipients,
+    Office office) {
+
+  /**
+   * The office suppliers deal with, as the letterhead of a rejection names it below the authority.
+   *
+   * @param name e.g. "Rechnungseingang"
+   * @param email its e-mail address in the letter's contact block (empty: the letterhead's)
+   */
+  public record Office(String name, String email) {
+    public Office {
+      name = name == null || name.isBlank() ? "Rechnungseingang" : name.strip();
+      email = email == null || email.isBlank() ? null : email.strip();
+    }
+  }
 
   @ConstructorBinding
   public InvoiceProperties {
@@ -40,10 +55,11 @@ public record InvoiceProperties(
     retentionYears = retentionYears == null ? 8 : retentionYears;
     escalationRecipients =
         escalationRecipients == null ? Map.of() : Map.copyOf(escalationRecipients);
+    office = office == null ? new Office(null, null) : office;
   }
 
   /** Only the Leitweg-IDs: for tests of routing. */
   public InvoiceProperties(List<String> leitwegIds) {
-    this(leitwegIds, null, null, null, null, null, null);
+    this(leitwegIds, null, null, null, null, null, null, null);
   }
 }

@@ -2,18 +2,15 @@ package de.amtsflow.invoice;
 
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.efile.NewDocument;
-import de.amtsflow.letters.LetterPdf;
 import de.amtsflow.letters.Mailer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Ablehnung mitteilen": files the rejection notice (PDF) in the e-file and mails it to the
- * supplier. A retried job does not file it twice.
+ * "Ablehnung mitteilen": files the rejection letter (PDF/A, {@link RejectionLetters}) in the e-file
+ * and mails its text to the supplier. A retried job does not file it twice.
  */
 @Component
 class NotifySupplierDelegate implements JavaDelegate {
@@ -24,14 +21,14 @@ class NotifySupplierDelegate implements JavaDelegate {
   private final InvoiceRepository invoices;
   private final EFileStore efiles;
   private final Mailer mailer;
-  private final InvoiceIntake intake;
+  private final RejectionLetters letters;
 
   NotifySupplierDelegate(
-      InvoiceRepository invoices, EFileStore efiles, Mailer mailer, InvoiceIntake intake) {
+      InvoiceRepository invoices, EFileStore efiles, Mailer mailer, RejectionLetters letters) {
     this.invoices = invoices;
     this.efiles = efiles;
     this.mailer = mailer;
-    this.intake = intake;
+    this.letters = letters;
   }
 
   @Override
@@ -45,11 +42,10 @@ class NotifySupplierDelegate implements JavaDelegate {
     if (alreadyFiled) {
       return;
     }
-    List<String> text = letter(invoice, reason);
+    RejectionLetters.Written letter = letters.write(invoice, reason);
     efiles.addDocument(
         invoice.efileId,
-        NewDocument.ofBytes(
-            TITLE, KIND_NOTICE, "ablehnung.pdf", LetterPdf.render(TITLE, text), "system"));
+        NewDocument.ofBytes(TITLE, KIND_NOTICE, "ablehnung.pdf", letter.pdf(), "system"));
     invoice.status = InvoiceStatus.REJECTED;
     invoice.rejectionReason = reason;
     invoices.save(invoice);
@@ -61,52 +57,12 @@ class NotifySupplierDelegate implements JavaDelegate {
           "system");
       return;
     }
-    boolean mailed =
-        mailer.send(
-            invoice.sellerEmail,
-            "Ihre Rechnung "
-                + nullSafe(invoice.invoiceNumber)
-                + " wurde abgelehnt ("
-                + invoice.fileNumber
-                + ")",
-            String.join("\n\n", text));
+    boolean mailed = mailer.send(invoice.sellerEmail, letter.mailSubject(), letter.mailText());
     efiles.note(
         invoice.efileId,
         mailed ? "NOTICE_MAILED" : "NOTICE_NOT_MAILED",
         (mailed ? "queued for mail (outbox) to " : "no mail server configured; intended for ")
             + invoice.sellerEmail,
         "system");
-  }
-
-  private List<String> letter(InvoiceEntity invoice, String reason) {
-    List<String> text = new ArrayList<>();
-    text.add("Sehr geehrte Damen und Herren,");
-    text.add(
-        "Ihre Rechnung "
-            + nullSafe(invoice.invoiceNumber)
-            + " vom "
-            + (invoice.issueDate == null ? "(ohne Datum)" : invoice.issueDate)
-            + " über "
-            + (invoice.grossAmount == null ? "?" : invoice.grossAmount.toPlainString())
-            + " "
-            + nullSafe(invoice.currency)
-            + " (unser Aktenzeichen "
-            + invoice.fileNumber
-            + ") können wir nicht begleichen.");
-    if (!invoice.valid) {
-      text.add("Die Rechnung erfüllt folgende Regeln der E-Rechnung (EN 16931 / XRechnung) nicht:");
-      intake
-          .read(invoice.validationErrors)
-          .forEach(m -> text.add("- " + m.rule() + ": " + m.message()));
-    } else {
-      text.add("Begründung: " + (reason == null ? "ohne Angabe" : reason));
-    }
-    text.add("Bitte senden Sie uns eine korrigierte Rechnung als neue E-Rechnung.");
-    text.add("Mit freundlichen Grüßen\nIhre Rechnungsstelle");
-    return text;
-  }
-
-  private static String nullSafe(String text) {
-    return text == null ? "" : text;
   }
 }

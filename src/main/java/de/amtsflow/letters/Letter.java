@@ -45,8 +45,16 @@ public record Letter(
    * @param street street and number
    * @param postalCode postal code
    * @param city city
+   * @param country the country as the last line of a foreign address (DIN 5008: in capitals, e.g.
+   *     "ÖSTERREICH"); null for an address in Germany
    */
-  public record Recipient(String name, String street, String postalCode, String city) {
+  public record Recipient(
+      String name, String street, String postalCode, String city, String country) {
+
+    /** An address in Germany. */
+    public Recipient(String name, String street, String postalCode, String city) {
+      this(name, street, postalCode, city, null);
+    }
 
     /** A recipient known only by name (no postal address on file). */
     public static Recipient named(String name) {

@@ -8,10 +8,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders one letter before the node reports ready: PDFBox maps its standard fonts to the system's
- * on first use (seconds on a cold start), which the first Bauanträge after a restart would
+ * Renders one letter before the node reports ready: the first rendering loads and subsets the
+ * fonts, parses the templates and starts openhtmltopdf and PDFBox (seconds on a cold start), which
+ * the first Bauantrag after a restart (its application record is rendered in the request) would
  * otherwise wait for. Readiness ({@code /actuator/health/readiness}) turns up only after ready
- * listeners.
+ * listeners. One letter is enough: what is shared is warm after it, and the other templates cost
+ * milliseconds to parse.
  */
 @Component
 class LettersWarmUp {
@@ -27,7 +29,6 @@ class LettersWarmUp {
   @EventListener(ApplicationReadyEvent.class)
   void renderOneLetter() {
     long started = System.nanoTime();
-    LetterPdf.render("Probe", List.of("Äöü ß € „Anführung“ – Ende"));
     renderer.render(
         new Letter(
             "brief",

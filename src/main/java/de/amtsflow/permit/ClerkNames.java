@@ -24,19 +24,21 @@ class ClerkNames {
    */
   String completerOf(String processInstanceId, String taskKey) {
     HistoricTaskInstance task = lastCompleted(processInstanceId, taskKey);
-    if (task == null || task.getAssignee() == null) {
-      return null;
-    }
-    User user = identity.createUserQuery().userId(task.getAssignee()).singleResult();
+    return task == null || task.getAssignee() == null ? null : nameOf(task.getAssignee());
+  }
+
+  /** The user's full name as the directory has it, else the user id. */
+  String nameOf(String userId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
     if (user == null) {
-      return task.getAssignee();
+      return userId;
     }
     String name =
         ((user.getFirstName() == null ? "" : user.getFirstName())
                 + " "
                 + (user.getLastName() == null ? "" : user.getLastName()))
             .strip();
-    return name.isEmpty() ? task.getAssignee() : name;
+    return name.isEmpty() ? userId : name;
   }
 
   /** The user id of who last completed {@code taskKey} in the instance, or null. */

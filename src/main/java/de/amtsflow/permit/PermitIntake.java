@@ -7,7 +7,6 @@ import de.amtsflow.efile.EFileStore;
 import de.amtsflow.efile.EFileType;
 import de.amtsflow.efile.NewEFile;
 import de.amtsflow.letters.GermanFormats;
-import de.amtsflow.letters.LetterPdf;
 import de.amtsflow.security.EngineAsSystem;
 import de.amtsflow.web.FieldProblems;
 import de.amtsflow.web.FieldProblems.FieldError;
@@ -47,6 +46,7 @@ class PermitIntake {
   private final EngineAsSystem engine;
   private final PermitApplicationRules rules;
   private final AccessCodes accessCodes;
+  private final PermitLetters letters;
   private final ObjectMapper json;
   private final Clock clock;
   private final TransactionTemplate transactions;
@@ -60,6 +60,7 @@ class PermitIntake {
       EngineAsSystem engine,
       PermitApplicationRules rules,
       AccessCodes accessCodes,
+      PermitLetters letters,
       ObjectMapper json,
       Clock clock,
       PlatformTransactionManager transactionManager) {
@@ -71,6 +72,7 @@ class PermitIntake {
     this.engine = engine;
     this.rules = rules;
     this.accessCodes = accessCodes;
+    this.letters = letters;
     this.json = json;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -101,7 +103,11 @@ class PermitIntake {
     // (a short transaction of its own) and the application's PDF
     String fileNumber = efiles.reserveFileNumber(EFileType.PERMIT);
     byte[] applicationPdf =
-        LetterPdf.render("Bauantrag " + fileNumber, PermitTexts.application(request));
+        letters.application(
+            fileNumber,
+            request,
+            request.receivedOn() == null ? deadlines.today() : request.receivedOn(),
+            clerk);
     return transactions.execute(
         status -> store(request, idempotencyKey, clerk, requestHash, fileNumber, applicationPdf));
   }

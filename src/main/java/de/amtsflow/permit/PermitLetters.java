@@ -3,9 +3,10 @@ package de.amtsflow.permit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.efile.NewDocument;
-import de.amtsflow.letters.LetterPdf;
+import de.amtsflow.letters.GermanFormats;
 import de.amtsflow.letters.LetterRenderer;
 import de.amtsflow.letters.Mailer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  * Letters to the applicant: each is filed in the e-file as a PDF and mailed. A letter already filed
  * (same kind and title; citizens' uploads have kinds of their own) is not filed again. The mail is
  * queued in the job's transaction (Mailer's outbox): a job that fails and is retried mails once.
+ * The records the authority files for itself (the application as received, statements, notes) are
+ * PDF/A from the same renderer, so every PDF the module files is fit for the 30 years.
  */
 @Component
 class PermitLetters {
@@ -55,6 +58,7 @@ class PermitLetters {
   private final LetterRenderer renderer;
   private final PermitDeadlines deadlines;
   private final ObjectMapper json;
+  private final ClerkNames clerks;
 
   PermitLetters(
       EFileStore efiles,
@@ -62,13 +66,15 @@ class PermitLetters {
       PermitProperties properties,
       LetterRenderer renderer,
       PermitDeadlines deadlines,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ClerkNames clerks) {
     this.efiles = efiles;
     this.mailer = mailer;
     this.properties = properties;
     this.renderer = renderer;
     this.deadlines = deadlines;
     this.json = json;
+    this.clerks = clerks;
   }
 
   /** The applicant as the address field names them: from the application as submitted. */
@@ -143,24 +149,67 @@ class PermitLetters {
     return true;
   }
 
-  /** Files a document the clerks write for the record (statements, notes); no mail. */
-  void file(PermitApplicationEntity application, String title, String kind, List<String> text) {
-    file(application, title, kind, text, ACTOR);
-  }
-
-  /** Files a document under the name of who wrote it (the e-file shows who filed what). */
+  /**
+   * Files a record the clerks write (statements, notes; template {@code aktenvermerk}); no mail.
+   *
+   * @param actor who filed it, as the e-file names it (a user id, or {@code fiktion})
+   * @param filedBy the same as the record prints it: a name, or what stood in for one
+   */
   void file(
       PermitApplicationEntity application,
       String title,
       String kind,
       List<String> text,
-      String actor) {
+      String actor,
+      String filedBy) {
     if (filed(application, kind, title)) {
       return;
     }
+    byte[] pdf =
+        record(
+            "aktenvermerk",
+            title,
+            application.fileNumber,
+            text,
+            Map.of("filedBy", filedBy == null ? actor : filedBy));
     efiles.addDocument(
-        application.efileId,
-        NewDocument.ofBytes(title, kind, kind + ".pdf", LetterPdf.render(title, text), actor));
+        application.efileId, NewDocument.ofBytes(title, kind, kind + ".pdf", pdf, actor));
+  }
+
+  /**
+   * The Bauantrag as received (template {@code antrag}), rendered before the case is stored.
+   *
+   * @param clerk the clerk who entered a paper application, or null for an online one
+   */
+  byte[] application(
+      String fileNumber, PermitApplicationRequest request, LocalDate receivedOn, String clerk) {
+    List<PermitTexts.Entry> entries = new ArrayList<>();
+    entries.add(
+        new PermitTexts.Entry(
+            "Eingang",
+            GermanFormats.date(receivedOn) + (clerk == null ? ", online" : ", in Papierform")));
+    entries.addAll(PermitTexts.application(request));
+    return record(
+        "antrag",
+        "Bauantrag",
+        fileNumber,
+        List.of(),
+        Map.of(
+            "entries",
+            entries,
+            "filedBy",
+            clerk == null ? "Antragsteller (online eingereicht)" : clerks.nameOf(clerk)));
+  }
+
+  private byte[] record(
+      String template,
+      String title,
+      String fileNumber,
+      List<String> paragraphs,
+      Map<String, Object> data) {
+    return renderer.render(
+        new de.amtsflow.letters.Letter(
+            template, title, null, fileNumber, deadlines.today(), null, paragraphs, data));
   }
 
   private boolean filed(PermitApplicationEntity application, String kind, String title) {

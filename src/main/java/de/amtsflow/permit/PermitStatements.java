@@ -44,7 +44,10 @@ class PermitStatements {
         title,
         "statement",
         text.isEmpty() ? List.of(line) : List.of(line, text),
-        author == null ? PermitLetters.ACTOR : author);
+        author == null ? PermitLetters.ACTOR : author,
+        fictitious
+            ? "gesetzliche Fiktion (keine Äußerung innerhalb der Frist)"
+            : author == null ? "Bauaufsicht" : clerks.nameOf(author));
     String summary = PermitVariables.text(execution, PermitProcess.Var.STATEMENTS_SUMMARY);
     execution.setVariable(
         PermitProcess.Var.STATEMENTS_SUMMARY, summary.isEmpty() ? line : summary + "\n" + line);

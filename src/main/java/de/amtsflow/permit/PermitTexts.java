@@ -28,66 +28,77 @@ final class PermitTexts {
         + address.city().strip();
   }
 
-  /** The application as filed in the e-file (PDF "Bauantrag"). */
-  static List<String> application(PermitApplicationRequest request) {
-    List<String> text = new ArrayList<>();
-    var applicant = request.applicant();
-    text.add(
-        "Antragsteller: "
-            + applicant.name()
-            + ", "
-            + address(applicant.address())
-            + (applicant.email() == null || applicant.email().isBlank()
-                ? ""
-                : ", " + applicant.email()));
-    text.add("Bauherr: " + request.builder().name() + ", " + address(request.builder().address()));
-    var designer = request.designer();
-    text.add(
-        "Entwurfsverfasser: "
-            + designer.name()
-            + " ("
-            + switch (designer.qualification()) {
-              case ARCHITECT -> "Architekt/in";
-              case CIVIL_ENGINEER -> "Bauingenieur/in";
-              case OTHER -> "sonstige Bauvorlageberechtigung";
-            }
-            + (designer.chamberMembershipNumber() == null
-                    || designer.chamberMembershipNumber().isBlank()
-                ? ""
-                : ", Kammer-Nr. " + designer.chamberMembershipNumber())
-            + "), bauvorlageberechtigt bestätigt");
-    text.add(
-        "Grundstück: "
-            + plot(request.plot())
-            + (request.plot().address() == null ? "" : ", " + address(request.plot().address())));
-    var project = request.project();
-    text.add("Vorhaben (" + project.measure().label() + "): " + project.description());
-    text.add(
-        "Gebäudeklasse "
-            + project.buildingClass()
-            + "; Sonderbau: "
-            + (project.specialBuilding() ? "ja" : "nein")
-            + "; überwiegend Wohnen: "
-            + (project.mainlyResidential() ? "ja" : "nein")
-            + "; Baukosten: "
-            + GermanFormats.amount(project.buildingCosts())
-            + " €");
-    text.add("Verfahrensart: " + request.procedure().label());
-    if (request.neighbourConsents() != null && !request.neighbourConsents().isEmpty()) {
-      text.add("Nachbarunterschriften:");
-      request
-          .neighbourConsents()
-          .forEach(
-              n ->
-                  text.add(
-                      "- "
-                          + n.name()
-                          + " (Fl.-Nr. "
-                          + n.parcel()
-                          + "): "
-                          + (n.consented() ? "zugestimmt" : "nicht zugestimmt")));
+  /** One line of the filed application: a label and its value, in one or more lines. */
+  record Entry(String label, List<String> lines) {
+    Entry {
+      lines = List.copyOf(lines);
     }
-    return text;
+
+    Entry(String label, String line) {
+      this(label, List.of(line));
+    }
+  }
+
+  /** The application as filed in the e-file (PDF "Bauantrag", template {@code antrag}). */
+  static List<Entry> application(PermitApplicationRequest request) {
+    List<Entry> entries = new ArrayList<>();
+    var applicant = request.applicant();
+    List<String> applicantLines = new ArrayList<>();
+    applicantLines.add(applicant.name());
+    applicantLines.add(address(applicant.address()));
+    if (applicant.email() != null && !applicant.email().isBlank()) {
+      applicantLines.add(applicant.email());
+    }
+    entries.add(new Entry("Antragsteller", applicantLines));
+    entries.add(
+        new Entry(
+            "Bauherr", List.of(request.builder().name(), address(request.builder().address()))));
+    var designer = request.designer();
+    entries.add(
+        new Entry(
+            "Entwurfsverfasser",
+            List.of(
+                designer.name()
+                    + " ("
+                    + switch (designer.qualification()) {
+                      case ARCHITECT -> "Architekt/in";
+                      case CIVIL_ENGINEER -> "Bauingenieur/in";
+                      case OTHER -> "sonstige Bauvorlageberechtigung";
+                    }
+                    + (designer.chamberMembershipNumber() == null
+                            || designer.chamberMembershipNumber().isBlank()
+                        ? ""
+                        : ", Kammer-Nr. " + designer.chamberMembershipNumber())
+                    + ")",
+                "Bauvorlageberechtigung bestätigt")));
+    List<String> plotLines = new ArrayList<>();
+    plotLines.add(plot(request.plot()));
+    if (request.plot().address() != null) {
+      plotLines.add(address(request.plot().address()));
+    }
+    entries.add(new Entry("Grundstück", plotLines));
+    var project = request.project();
+    entries.add(new Entry("Vorhaben", List.of(project.measure().label(), project.description())));
+    entries.add(new Entry("Gebäudeklasse", String.valueOf(project.buildingClass())));
+    entries.add(new Entry("Sonderbau", project.specialBuilding() ? "ja" : "nein"));
+    entries.add(new Entry("Überwiegend Wohnen", project.mainlyResidential() ? "ja" : "nein"));
+    entries.add(new Entry("Baukosten", GermanFormats.amount(project.buildingCosts()) + " €"));
+    entries.add(new Entry("Verfahrensart", request.procedure().label()));
+    if (request.neighbourConsents() != null && !request.neighbourConsents().isEmpty()) {
+      entries.add(
+          new Entry(
+              "Nachbarunterschriften",
+              request.neighbourConsents().stream()
+                  .map(
+                      n ->
+                          n.name()
+                              + " (Fl.-Nr. "
+                              + n.parcel()
+                              + "): "
+                              + (n.consented() ? "zugestimmt" : "nicht zugestimmt"))
+                  .toList()));
+    }
+    return entries;
   }
 
   /** Non-blank lines of a multi-line form field. */

@@ -12,6 +12,8 @@ import de.amtsflow.AbstractHttpTest;
 import de.amtsflow.efile.Document;
 import de.amtsflow.efile.EFileStatus;
 import de.amtsflow.efile.EFileStore;
+import de.amtsflow.letters.LetterText;
+import de.amtsflow.letters.PdfA;
 import de.amtsflow.security.Groups;
 import de.amtsflow.tasks.TaskRuleViolation;
 import jakarta.mail.internet.MimeMessage;
@@ -386,6 +388,33 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
               assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m))
                   .contains(validation.get("errors").get(0).get("rule").asText());
             });
+    // the letter filed for 30 years: PDF/A that veraPDF passes, to the seller the invoice names
+    byte[] letter = notice(response.getBody());
+    assertThat(PdfA.validate(letter).failures()).as("veraPDF, PDF/A-2b").isEmpty();
+    assertThat(LetterText.addressField(letter))
+        .endsWith("[Seller name] [Seller address line 1] 12345 [Seller city]");
+    assertThat(LetterText.infoBlock(letter))
+        .contains("Aktenzeichen " + response.getBody().get("fileNumber").asText());
+    JsonNode firstError = validation.get("errors").get(0);
+    assertThat(LetterText.of(letter))
+        .contains("Sehr geehrte Damen und Herren,")
+        .contains(firstError.get("explanation").asText())
+        .contains("Regel " + firstError.get("rule").asText() + ":");
+  }
+
+  /** The rejection letter the process filed in the invoice's e-file. */
+  byte[] notice(JsonNode receipt) throws java.io.IOException {
+    Document notice = filed(receipt, "notice");
+    assertThat(notice.mediaType()).isEqualTo("application/pdf");
+    return efiles.content(notice.efileId(), notice.id(), 1).readAllBytes();
+  }
+
+  /** The first document of this kind in the invoice's e-file. */
+  Document filed(JsonNode receipt, String kind) {
+    return efiles.documents(UUID.fromString(receipt.get("efileId").asText())).stream()
+        .filter(d -> d.kind().equals(kind))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -421,6 +450,9 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
             .body(JsonNode.class);
     assertThat(view.get("status").asText()).isEqualTo("REJECTED");
     assertThat(view.get("rejectionReason").asText()).isEqualTo("Leistung nicht erbracht");
+    assertThat(LetterText.of(notice(receipt)))
+        .contains("Grund Leistung nicht erbracht")
+        .contains("Ihre Rechnung Nr. " + view.get("data").get("invoiceNumber").asText());
   }
 
   @Test
@@ -683,15 +715,10 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
 
   /** PDF/A-3b as FOP claims it, every font embedded, the invoice number readable in the text. */
   void assertArchivablePdfRendering(JsonNode receipt) throws Exception {
-    UUID efileId = UUID.fromString(receipt.get("efileId").asText());
-    Document rendering =
-        efiles.documents(efileId).stream()
-            .filter(d -> d.kind().equals("invoice-rendering"))
-            .findFirst()
-            .orElseThrow();
+    Document rendering = filed(receipt, "invoice-rendering");
     assertThat(rendering.title()).isEqualTo("Lesbare Fassung der Rechnung");
     assertThat(rendering.mediaType()).isEqualTo("application/pdf");
-    byte[] bytes = efiles.content(efileId, rendering.id(), 1).readAllBytes();
+    byte[] bytes = efiles.content(rendering.efileId(), rendering.id(), 1).readAllBytes();
     try (PDDocument pdf = Loader.loadPDF(bytes)) {
       assertThat(pdf.getNumberOfPages()).isPositive();
       List<PDFont> fonts = new java.util.ArrayList<>();

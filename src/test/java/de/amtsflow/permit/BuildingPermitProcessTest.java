@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import de.amtsflow.efile.Document;
 import de.amtsflow.efile.EFileStatus;
+import de.amtsflow.letters.LetterText;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -510,16 +511,34 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         .contains("Widerrufsvorbehalt 1. Widerruf vorbehalten")
         .contains("Hinweise 1. Bodenfunde")
         // addressee, reference line, legal basis, validity, Baubeginnsanzeige, the clerk
-        .contains("Erika Mustermann Lindenweg 3 93047 Regensburg", "Guten Tag Erika Mustermann,")
+        .contains("Guten Tag Erika Mustermann,")
         .contains("Aktenzeichen " + application.fileNumber())
         .contains("Art. 68 Abs. 1 Satz 1 BayBO", "Art. 69 Abs. 1 BayBO", "Baubeginnsanzeige")
         .contains("Im Auftrag")
         .doesNotContain("Sehr geehrte Damen und Herren");
-    for (String title : List.of("Baugenehmigung", "Gebührenbescheid", "Eingangsbestätigung")) {
+    assertThat(LetterText.addressField(pdfBytes(application, "Baugenehmigung")))
+        .endsWith("Erika Mustermann Lindenweg 3 93047 Regensburg");
+    // every PDF the case filed, letters and records alike
+    for (String title :
+        List.of(
+            "Baugenehmigung",
+            "Gebührenbescheid",
+            "Eingangsbestätigung",
+            "Bauantrag",
+            FileConsentDelegate.TITLE)) {
       assertThat(de.amtsflow.letters.PdfA.validate(pdfBytes(application, title)).failures())
           .as("veraPDF, PDF/A-2b: %s", title)
           .isEmpty();
     }
+    assertThat(pdfText(application, "Bauantrag"))
+        .contains("Aktenzeichen " + application.fileNumber())
+        .contains("Zur Akte genommen von Antragsteller (online eingereicht)")
+        .contains("Antragsteller Erika Mustermann Lindenweg 3, 93047 Regensburg")
+        .contains("Verfahrensart");
+    assertThat(pdfText(application, FileConsentDelegate.TITLE))
+        .contains("Aktenzeichen " + application.fileNumber())
+        .contains("Zur Akte genommen von Georg Gemeinde")
+        .contains("Einvernehmen erteilt");
   }
 
   @Test
@@ -568,7 +587,8 @@ class BuildingPermitProcessTest extends AbstractPermitTest {
         .contains("Stellungnahme Untere Naturschutzbehörde: Zustimmung (fingiert)")
         .contains("Einvernehmen erteilt (fingiert)");
     assertThat(pdfText(application, "Einvernehmen der Gemeinde (§ 36 BauGB)"))
-        .contains("§ 36 Abs. 2 Satz 2 BauGB");
+        .contains("§ 36 Abs. 2 Satz 2 BauGB")
+        .contains("Zur Akte genommen von gesetzliche Fiktion");
   }
 
   @Test
