@@ -1,7 +1,6 @@
 package de.amtsflow.tasks;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,18 +24,6 @@ class DemoTaskFilters implements InitializingBean {
 
   static final String MY_GROUP = "Meine Gruppe";
   static final String DUE_THIS_WEEK = "Fristen diese Woche";
-
-  /**
-   * What each card in the list shows, so three "Vollständigkeit prüfen" can be told apart: the
-   * case's file number (both processes), the applicant (permit), supplier and amount (invoice). A
-   * card shows the ones its process has.
-   */
-  static final List<Map<String, String>> COLUMNS =
-      List.of(
-          Map.of("name", "fileNumber", "label", "Aktenzeichen"),
-          Map.of("name", "applicantName", "label", "Antragsteller"),
-          Map.of("name", "sellerName", "label", "Lieferant"),
-          Map.of("name", "grossAmountText", "label", "Betrag (brutto)"));
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -77,15 +64,15 @@ class DemoTaskFilters implements InitializingBean {
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("refresh", true);
-    properties.put("variables", COLUMNS);
+    properties.put("variables", TaskCards.COLUMNS);
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
       // an older release's filter gets the current card columns; its query stays as it was
       Map<String, Object> current =
           existing.getProperties() == null ? Map.of() : existing.getProperties();
-      if (!COLUMNS.equals(current.get("variables"))) {
+      if (!TaskCards.COLUMNS.equals(current.get("variables"))) {
         Map<String, Object> updated = new LinkedHashMap<>(current);
-        updated.put("variables", COLUMNS);
+        updated.put("variables", TaskCards.COLUMNS);
         filters.saveFilter(existing.setProperties(updated));
       }
       return;
