@@ -216,7 +216,13 @@ class ProcessTimelineSource implements TimelineSource {
     return new TimelineEntry(
         at,
         PROCESS_ENDED,
-        nameOf(activities, instance.getEndActivityId()).orElse(processName + " beendet"),
+        activities.stream()
+            .filter(a -> a.getActivityType().endsWith("EndEvent"))
+            .filter(a -> instance.getId().equals(a.getParentActivityInstanceId()))
+            .map(HistoricActivityInstance::getActivityName)
+            .filter(Objects::nonNull)
+            .reduce((first, last) -> last)
+            .orElse(processName + " beendet"),
         processName + " beendet",
         EFileVocabulary.SYSTEM);
   }

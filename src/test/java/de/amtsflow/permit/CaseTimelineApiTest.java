@@ -195,6 +195,17 @@ class CaseTimelineApiTest extends AbstractPermitTest {
         .isEqualTo(401);
   }
 
+  @Test
+  void theTimelineIsDocumentedInOpenApi() {
+    JsonNode docs = anonymous.get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+    JsonNode timeline = docs.get("paths").get("/api/efiles/{id}/timeline").get("get");
+    assertThat(timeline.get("summary").asText()).contains("Verlauf");
+    assertThat(timeline.get("tags").get(0).asText()).isEqualTo("E-Akte");
+    JsonNode document = docs.get("components").get("schemas").get("DocumentView").get("properties");
+    assertThat(document.has("kindLabel")).isTrue();
+    assertThat(document.has("createdByName")).isTrue();
+  }
+
   static List<String> texts(List<JsonNode> steps) {
     return steps.stream().map(s -> s.get("text").asText()).toList();
   }
