@@ -1,5 +1,6 @@
 package de.amtsflow.efile;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import de.amtsflow.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -65,20 +65,7 @@ class EFileController {
    * @param kindLabel the kind in German ("Gebührenbescheid"; "Sonstiges" when no feature names it)
    * @param createdByName who filed it, in words: "Berta Bauamt (bauamt)", "Fiktion (Fristablauf)"
    */
-  record DocumentView(
-      UUID id,
-      UUID efileId,
-      String title,
-      String kind,
-      String kindLabel,
-      int version,
-      String fileName,
-      String mediaType,
-      long size,
-      String sha256,
-      String createdBy,
-      String createdByName,
-      Instant createdAt) {}
+  record DocumentView(@JsonUnwrapped Document document, String kindLabel, String createdByName) {}
 
   record CreateEFileRequest(
       @NotNull(message = "Aktentyp fehlt (PERMIT oder INVOICE).") EFileType type,
@@ -161,20 +148,7 @@ class EFileController {
     return documents.stream()
         .map(
             d ->
-                new DocumentView(
-                    d.id(),
-                    d.efileId(),
-                    d.title(),
-                    d.kind(),
-                    labels.kind(efile.type(), d.kind()),
-                    d.version(),
-                    d.fileName(),
-                    d.mediaType(),
-                    d.size(),
-                    d.sha256(),
-                    d.createdBy(),
-                    actors.get(d.createdBy()),
-                    d.createdAt()))
+                new DocumentView(d, labels.kind(efile.type(), d.kind()), actors.get(d.createdBy())))
         .toList();
   }
 

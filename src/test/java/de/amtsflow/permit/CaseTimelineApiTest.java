@@ -204,6 +204,9 @@ class CaseTimelineApiTest extends AbstractPermitTest {
     JsonNode document = docs.get("components").get("schemas").get("DocumentView").get("properties");
     assertThat(document.has("kindLabel")).isTrue();
     assertThat(document.has("createdByName")).isTrue();
+    // the document's own fields beside them, not nested
+    assertThat(document.has("title")).isTrue();
+    assertThat(document.has("document")).isFalse();
   }
 
   static List<String> texts(List<JsonNode> steps) {
