@@ -1,5 +1,6 @@
 package de.amtsflow.efile;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import de.amtsflow.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -40,12 +42,30 @@ class EFileController {
   private final EFileStore store;
   private final EFileProperties properties;
   private final ContentRecovery contentRecovery;
+  private final EFileLabels labels;
+  private final EFileTimeline timeline;
 
-  EFileController(EFileStore store, EFileProperties properties, ContentRecovery contentRecovery) {
+  EFileController(
+      EFileStore store,
+      EFileProperties properties,
+      ContentRecovery contentRecovery,
+      EFileLabels labels,
+      EFileTimeline timeline) {
     this.store = store;
     this.properties = properties;
     this.contentRecovery = contentRecovery;
+    this.labels = labels;
+    this.timeline = timeline;
   }
+
+  /**
+   * A document version as clerks read it: {@link Document} with its kind and who filed it in
+   * German.
+   *
+   * @param kindLabel the kind in German ("Gebührenbescheid"; "Sonstiges" when no feature names it)
+   * @param createdByName who filed it, in words: "Berta Bauamt (bauamt)", "Fiktion (Fristablauf)"
+   */
+  record DocumentView(@JsonUnwrapped Document document, String kindLabel, String createdByName) {}
 
   record CreateEFileRequest(
       @NotNull(message = "Aktentyp fehlt (PERMIT oder INVOICE).") EFileType type,
@@ -106,16 +126,30 @@ class EFileController {
   }
 
   @GetMapping("/{id}/documents")
-  List<Document> documents(@PathVariable UUID id, Authentication user) {
-    readable(id, user);
-    return store.documents(id);
+  @Operation(
+      summary = "The current version of every document, in filing order",
+      description = "With the kind and who filed it in German (kindLabel, createdByName).")
+  List<DocumentView> documents(@PathVariable UUID id, Authentication user) {
+    EFile efile = readable(id, user);
+    return views(efile, store.documents(id));
   }
 
   @GetMapping("/{id}/documents/{documentId}/versions")
-  List<Document> versions(
+  @Operation(summary = "Every version of one document, oldest first")
+  List<DocumentView> versions(
       @PathVariable UUID id, @PathVariable UUID documentId, Authentication user) {
-    readable(id, user);
-    return store.versions(id, documentId);
+    EFile efile = readable(id, user);
+    return views(efile, store.versions(id, documentId));
+  }
+
+  private List<DocumentView> views(EFile efile, List<Document> documents) {
+    Map<String, String> actors =
+        labels.actors(efile.type(), documents.stream().map(Document::createdBy).toList());
+    return documents.stream()
+        .map(
+            d ->
+                new DocumentView(d, labels.kind(efile.type(), d.kind()), actors.get(d.createdBy())))
+        .toList();
   }
 
   @GetMapping("/{id}/documents/{documentId}/content")
@@ -163,6 +197,19 @@ class EFileController {
   List<AuditEntry> audit(@PathVariable UUID id, Authentication user) {
     readable(id, user);
     return store.audit(id);
+  }
+
+  @GetMapping("/{id}/timeline")
+  @Operation(
+      summary = "The case's history (Verlauf), oldest first, also for closed cases",
+      description =
+          "The e-file's audit trail in German, merged with the process engine's history of the"
+              + " case whose business key is the Aktenzeichen: process start, each user task with"
+              + " who completed it and its outcome, deadlines and fictions that fired, the end."
+              + " Engine history is read with the caller's Camunda authorizations (READ_HISTORY on"
+              + " the process definition); 'withheld' says when some of it was not shown.")
+  EFileTimeline.Timeline timeline(@PathVariable UUID id, Authentication user) {
+    return timeline.of(readable(id, user));
   }
 
   @GetMapping("/{id}/integrity")

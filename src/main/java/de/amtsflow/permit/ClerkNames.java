@@ -1,9 +1,8 @@
 package de.amtsflow.permit;
 
+import de.amtsflow.security.UserNames;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** Who decided: the name of the clerk who completed a task, as a letter signs "Im Auftrag". */
@@ -11,11 +10,11 @@ import org.springframework.stereotype.Component;
 class ClerkNames {
 
   private final HistoryService history;
-  private final IdentityService identity;
+  private final UserNames names;
 
-  ClerkNames(HistoryService history, IdentityService identity) {
+  ClerkNames(HistoryService history, UserNames names) {
     this.history = history;
-    this.identity = identity;
+    this.names = names;
   }
 
   /**
@@ -29,16 +28,7 @@ class ClerkNames {
 
   /** The user's full name as the directory has it, else the user id. */
   String nameOf(String userId) {
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      return userId;
-    }
-    String name =
-        ((user.getFirstName() == null ? "" : user.getFirstName())
-                + " "
-                + (user.getLastName() == null ? "" : user.getLastName()))
-            .strip();
-    return name.isEmpty() ? userId : name;
+    return names.fullName(userId).orElse(userId);
   }
 
   /** The user id of who last completed {@code taskKey} in the instance, or null. */

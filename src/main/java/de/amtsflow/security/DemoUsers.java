@@ -75,13 +75,16 @@ class DemoUsers implements InitializingBean {
         log.warn("dev profile: demo user '{}' with password = user name", demo.userId());
       }
     }
-    // the Fristen overview (GET /api/deadlines) reads running cases, their timers and variables
-    // through the engine's authorization checks: each clerks' group reads the instances of its
-    // own process (the Gemeinde and the Fachstellen only see their tasks)
-    grantOnce(Groups.PERMIT_CLERKS, "BuildingPermitProcess");
-    grantOnce(Groups.INVOICE_CLERKS, "EInvoiceApprovalProcess");
-    grantOnce(Groups.INVOICE_APPROVERS, "EInvoiceApprovalProcess");
-    grantOnce(Groups.PAYMENT_AUTHORITY, "EInvoiceApprovalProcess");
+    // the Fristen overview (GET /api/deadlines) reads running cases, their timers and variables,
+    // and the e-file's Verlauf (GET /api/efiles/{id}/timeline) the history of running and closed
+    // cases, through the engine's authorization checks: each clerks' group reads the instances and
+    // the history of its own process (the Gemeinde and the Fachstellen only see their tasks)
+    for (Permission permission : List.of(Permissions.READ_INSTANCE, Permissions.READ_HISTORY)) {
+      grantOnce(Groups.PERMIT_CLERKS, "BuildingPermitProcess", permission);
+      grantOnce(Groups.INVOICE_CLERKS, "EInvoiceApprovalProcess", permission);
+      grantOnce(Groups.INVOICE_APPROVERS, "EInvoiceApprovalProcess", permission);
+      grantOnce(Groups.PAYMENT_AUTHORITY, "EInvoiceApprovalProcess", permission);
+    }
     // as in a small authority, the approver may also order payments — but not of an invoice
     // they confirmed themselves (four-eyes rule), which the demo shows
     if (identityService
@@ -94,18 +97,21 @@ class DemoUsers implements InitializingBean {
     }
   }
 
-  private void grantOnce(String groupId, String processKey) {
-    boolean exists =
+  /** Adds the permission to the group's grant on the process (the engine keeps one per group). */
+  private void grantOnce(String groupId, String processKey, Permission permission) {
+    Authorization existing =
         authorizationService
-                .createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(Resources.PROCESS_DEFINITION)
-                .resourceId(processKey)
-                .hasPermission(Permissions.READ_INSTANCE)
-                .count()
-            > 0;
-    if (!exists) {
-      grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ_INSTANCE);
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(Resources.PROCESS_DEFINITION)
+            .resourceId(processKey)
+            .singleResult();
+    if (existing == null) {
+      grant(groupId, Resources.PROCESS_DEFINITION, processKey, permission);
+    } else if (!existing.isPermissionGranted(permission)) {
+      existing.addPermission(permission);
+      authorizationService.saveAuthorization(existing);
     }
   }
 

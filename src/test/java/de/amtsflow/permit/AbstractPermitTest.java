@@ -210,6 +210,67 @@ abstract class AbstractPermitTest extends AbstractHttpTest {
             deadline.toString()));
   }
 
+  /**
+   * A case driven to its end as the clerks would: a Nachforderung for the Baubeschreibung, which
+   * the citizen hands in; complete, the Gemeinde and the Wasserwirtschaftsamt heard; reviewed and
+   * approved; its e-file closed. The engine clock moves on a minute before each step, so the steps
+   * have an order in the case's history; it is reset at the end.
+   */
+  Closed approvedAfterNachforderung() {
+    ClockUtil.setCurrentTime(new java.util.Date());
+    Submitted application = submit(PermitFixtures.regularApplication());
+    ProcessInstance pi = instance(application);
+    runJobs(pi);
+    nextMinute();
+    java.time.LocalDate deadline =
+        PermitFixtures.workday(
+            java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(14));
+    requestDocuments(pi, List.of("Baubeschreibung"), deadline);
+    nextMinute();
+    assertThat(
+            upload(
+                    application.id(),
+                    application.token(),
+                    "BUILDING_DESCRIPTION",
+                    "baubeschreibung.pdf",
+                    PermitFixtures.pdf())
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    runJobs(pi);
+    nextMinute();
+    confirmComplete(pi, "WATER");
+    nextMinute();
+    completeOk(
+        "gemeinde", task(pi, PermitProcess.Task.MUNICIPAL_CONSENT), Map.of("consent", "GRANTED"));
+    nextMinute();
+    completeOk(
+        "fachstelle",
+        task(pi, PermitProcess.Task.AGENCY_STATEMENT),
+        Map.of(
+            "statement",
+            "CONSENT_WITH_CONDITIONS",
+            "text",
+            "Niederschlagswasser ist auf dem Grundstück zu versickern."));
+    nextMinute();
+    completeOk(
+        "bauamt", task(pi, PermitProcess.Task.REVIEW), Map.of("notes", "zulässig nach § 34 BauGB"));
+    nextMinute();
+    completeOk("bauamt", task(pi, PermitProcess.Task.DECIDE), Map.of("decision", "APPROVE"));
+    runJobs(pi);
+    ClockUtil.reset();
+    return new Closed(application, deadline);
+  }
+
+  /** A case that has ended, and the deadline its Nachforderung set. */
+  record Closed(Submitted application, java.time.LocalDate requestDeadline) {}
+
+  private static void nextMinute() {
+    ClockUtil.setCurrentTime(
+        new java.util.Date(
+            ClockUtil.getCurrentTime().getTime() + java.time.Duration.ofMinutes(1).toMillis()));
+  }
+
   List<Document> documents(Submitted application) {
     return efiles.documents(UUID.fromString(application.efileId()));
   }
