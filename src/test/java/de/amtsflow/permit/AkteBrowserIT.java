@@ -106,6 +106,17 @@ class AkteBrowserIT extends AbstractPermitTest {
             "Stellungnahme abgeben",
             "Über den Bauantrag entscheiden",
             "Verfahren abgeschlossen");
+    // on a desktop the table stays inside the page's column
+    assertThat(
+            ((Number)
+                    ((JavascriptExecutor) clerk)
+                        .executeScript(
+                            "const t = document.getElementById('documents').getBoundingClientRect();"
+                                + " const m = document.querySelector('main').getBoundingClientRect();"
+                                + " return Math.ceil(t.right - m.right);"))
+                .longValue())
+        .as("documents table sticking out of <main> (px)")
+        .isLessThanOrEqualTo(0);
     browsers.screenshot(clerk, "akte-desktop");
     browsers.accessible(clerk, "akte.html: geschlossene Akte mit Verlauf");
 
