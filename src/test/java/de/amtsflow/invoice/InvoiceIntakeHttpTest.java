@@ -185,6 +185,33 @@ class InvoiceIntakeHttpTest extends AbstractHttpTest {
   }
 
   @Test
+  void resubmittedCopiesStillPointToTheOriginal() {
+    byte[] invoice = InvoiceApprovalProcessTest.small(InvoiceApprovalProcessTest.unique());
+    ResponseEntity<JsonNode> original = raw(anonymous, invoice, "198.51.100.4");
+    assertThat(original.getStatusCode().value()).isEqualTo(202);
+    for (int copy = 0; copy < 3; copy++) {
+      ResponseEntity<JsonNode> resubmitted =
+          anonymous
+              .post()
+              .uri("/api/invoices")
+              .contentType(MediaType.APPLICATION_XML)
+              .header("X-Forwarded-For", "198.51.100.4")
+              .header("X-Resubmission", "true")
+              .body(invoice)
+              .retrieve()
+              .toEntity(JsonNode.class);
+      assertThat(resubmitted.getStatusCode().value()).isEqualTo(202);
+    }
+
+    ResponseEntity<JsonNode> again = raw(anonymous, invoice, "198.51.100.4");
+
+    // the duplicate check reads one row, the first received: the original, not a copy
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(again.getBody().get("detail").asText())
+        .contains("Aktenzeichen " + original.getBody().get("fileNumber").asText() + ")");
+  }
+
+  @Test
   void refusalsArePlainGermanWithoutMediaTypes() {
     List<ResponseEntity<JsonNode>> refusals = new ArrayList<>();
     refusals.add(raw(anonymous, "kein xml".getBytes(StandardCharsets.UTF_8), "198.51.100.3"));
