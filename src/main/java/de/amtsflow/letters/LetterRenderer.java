@@ -41,6 +41,10 @@ public class LetterRenderer {
 
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+  static {
+    com.openhtmltopdf.util.XRLog.setLoggerImpl(new Slf4jXRLogger());
+  }
+
   private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
