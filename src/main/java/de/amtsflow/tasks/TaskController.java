@@ -119,8 +119,8 @@ class TaskController {
           @RequestParam(required = false)
           java.time.LocalDate dueBy) {
     List<FieldError> errors = new java.util.ArrayList<>();
-    if (page < 0) {
-      errors.add(new FieldError("page", "Die Seite muss 0 oder größer sein."));
+    if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
+      errors.add(new FieldError("page", "Die Seite muss 0 oder größer sein (und nicht zu groß)."));
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       errors.add(

@@ -111,6 +111,7 @@ class TaskListApiTest extends AbstractHttpTest {
             new String[] {"size=0", "size"},
             new String[] {"size=201", "size"},
             new String[] {"page=-1", "page"},
+            new String[] {"page=2147483647&size=200", "page"},
             new String[] {"sort=name", "sort"})) {
       ResponseEntity<JsonNode> answer =
           as("bauamt")
