@@ -16,31 +16,61 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Everything measured on one running app, in this order: the first requests after start
- * (sequential), whether the answer comes when the case waits at its user task, bytes per case
- * (database and content store before and after {@code --fill} cases), a warm-up, then each client
- * count with each workload. Between steps the async jobs the step left are waited for (at most
- * {@code --drain-max} seconds), so a step does not pay for the last one's jobs; how many there were
- * and how long they took is recorded beside the step.
+ * Measures the running apps of one database (vanilla and amtsflow, both up), interleaved so that a
+ * change in the machine's load falls on both alike. Per app, one after the other: the first
+ * requests after start (sequential), whether the answer comes when the case waits at its user task,
+ * bytes per case (database and content store before and after {@code --fill} cases), a warm-up.
+ * Then for each client count: each app's steps, one workload at a time, the other app frozen
+ * (SIGSTOP) meanwhile so its async jobs take no CPU from the step. After a step the jobs it left
+ * are waited for (at most {@code --drain-max} seconds); how many there were and how long they took
+ * is recorded beside the step.
  */
 final class Drive {
 
+  /** One app under test; options are prefixed with its name ({@code --ours-base}). */
+  private static final class App {
+    final String name;
+    final long pid;
+    final EngineRest engine;
+    final List<Workload> workloads = new ArrayList<>();
+    final Path h2Dir;
+    final String pgDatabase;
+    final Path contentDir;
+    Map<String, Long> empty;
+    // every case created in this app: the whole run's bytes per case divide by it
+    long created;
+
+    App(String name, Options options, HttpClient http) throws IOException {
+      this.name = name;
+      String base = options.get(name + "-base");
+      this.pid = Long.parseLong(options.get(name + "-pid"));
+      this.engine = new EngineRest(http, base, options.get(name + "-user", null));
+      for (String key : options.get(name + "-workloads").split(",")) {
+        workloads.add(
+            Workload.of(
+                Workload.Kind.of(key.strip()),
+                base,
+                options.path("invoice"),
+                options.path("permit")));
+      }
+      String h2 = options.get(name + "-h2-dir", "");
+      this.h2Dir = h2.isEmpty() ? null : Path.of(h2);
+      this.pgDatabase = options.get(name + "-pg-database", "");
+      String content = options.get(name + "-content-dir", "");
+      this.contentDir = content.isEmpty() ? null : Path.of(content);
+    }
+  }
+
   private final Options options;
   private final String db;
-  private final String app;
   private final Path out;
   private final HttpClient http;
-  private final EngineRest engine;
-  private final List<Workload> workloads = new ArrayList<>();
-  // every case this run created: the whole run's bytes per case divide by it
-  private long created;
+  private final List<App> apps = new ArrayList<>();
 
   Drive(Options options) throws IOException {
     this.options = options;
     this.db = options.get("db");
-    this.app = options.get("app");
     this.out = options.path("out");
-    String base = options.get("base");
     // HTTP/1.1 as browsers and access points post; the default (HTTP/2) would ask for an h2c
     // upgrade
     this.http =
@@ -48,114 +78,93 @@ final class Drive {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    this.engine = new EngineRest(http, base, options.get("user", null));
-    for (String key : options.get("workloads").split(",")) {
-      workloads.add(
-          Workload.of(
-              Workload.Kind.of(key.strip()),
-              base,
-              options.path("invoice"),
-              options.path("permit")));
+    for (String name : options.get("apps").split(",")) {
+      apps.add(new App(name.strip(), options, http));
     }
   }
 
   void run() throws Exception {
-    Map<String, Long> empty = sizes();
-    for (Workload w : workloads) {
-      firsts(w, options.integer("firsts", 10));
-    }
-    for (Workload w : workloads) {
-      probe(w, options.integer("probes", 3));
-    }
-    int fill = options.integer("fill", 200);
-    if (fill > 0) {
-      drain();
-      Map<String, Long> before = sizes();
-      for (Workload w : workloads) {
-        ClosedLoop.Result r = fill(w, fill);
-        ObjectNode drained = drain();
-        Map<String, Long> after = sizes();
-        ObjectNode record = record("bytes", w);
-        record.put("cases", r.ok());
-        record.put("errors", r.errorCount());
-        record.put("dbBefore", before.get("db"));
-        record.put("dbAfter", after.get("db"));
-        record.put("contentBefore", before.get("content"));
-        record.put("contentAfter", after.get("content"));
-        record.put("jobsLeft", drained.path("remaining").asLong());
-        if (r.ok() > 0) {
-          record.put("dbBytesPerCase", (after.get("db") - before.get("db")) / r.ok());
-          record.put(
-              "contentBytesPerCase", (after.get("content") - before.get("content")) / r.ok());
-        }
-        write(
-            record,
-            "bytes per case: db %d B, content %d B (%d cases)",
-            record.path("dbBytesPerCase").asLong(),
-            record.path("contentBytesPerCase").asLong(),
-            r.ok());
-        before = after;
-      }
-    }
-    double warmup = options.decimal("warmup", 10);
-    if (warmup > 0) {
-      for (Workload w : workloads) {
-        ClosedLoop.Result r = ClosedLoop.run(http, w, 8, 0, warmup, warmup);
-        created += r.created();
-        System.out.printf(
-            "  [%s %s] warm-up %s: %.1f/s, %d errors%n",
-            db, app, w.kind.key, r.throughput(), r.errorCount());
-        drain();
-      }
+    for (App app : apps) {
+      setUp(app);
     }
     for (int clients : options.integers("clients")) {
-      for (Workload w : workloads) {
-        step(w, clients);
+      for (App app : apps) {
+        for (Workload w : app.workloads) {
+          alone(app, () -> step(app, w, clients));
+        }
       }
     }
     double soak = options.decimal("soak", 0);
-    if (soak > 0) {
-      soak(soak);
+    for (App app : apps) {
+      if (soak > 0) {
+        alone(app, () -> soak(app, soak));
+      }
+      total(app);
     }
-    // over thousands of cases the database's growth is steadier than over --fill
-    ObjectNode drained = drain();
-    Map<String, Long> end = sizes();
-    ObjectNode total = Jsonl.object();
-    total.put("type", "total");
-    total.put("db", db);
-    total.put("app", app);
-    total.put("cases", created);
-    total.put("dbBytes", end.get("db") - empty.get("db"));
-    total.put("contentBytes", end.get("content") - empty.get("content"));
-    total.put("jobsLeft", drained.path("remaining").asLong());
-    total.put("failedJobs", drained.path("failed").asLong());
-    if (created > 0) {
-      total.put("dbBytesPerCase", (end.get("db") - empty.get("db")) / created);
-      total.put("contentBytesPerCase", (end.get("content") - empty.get("content")) / created);
+  }
+
+  private void setUp(App app) throws Exception {
+    app.empty = sizes(app);
+    for (Workload w : app.workloads) {
+      firsts(app, w, options.integer("firsts", 10));
+    }
+    for (Workload w : app.workloads) {
+      probe(app, w, options.integer("probes", 3));
+    }
+    int fill = options.integer("fill", 200);
+    if (fill > 0) {
+      drain(app);
+      Map<String, Long> before = sizes(app);
+      for (Workload w : app.workloads) {
+        before = fill(app, w, fill, before);
+      }
+    }
+    double warmup = options.decimal("warmup", 10);
+    for (Workload w : app.workloads) {
+      if (warmup > 0) {
+        ClosedLoop.Result r = ClosedLoop.run(http, w, 8, 0, warmup, warmup);
+        app.created += r.created();
+        System.out.printf(
+            "  [%s %s] warm-up %s: %.1f/s, %d errors%n",
+            db, app.name, w.kind.key, r.throughput(), r.errorCount());
+        drain(app);
+      }
+    }
+  }
+
+  /** As many cases as asked from a few clients, then the database's and content's growth. */
+  private Map<String, Long> fill(App app, Workload w, int cases, Map<String, Long> before)
+      throws Exception {
+    ClosedLoop.Result r = ClosedLoop.count(http, w, options.integer("fill-clients", 8), cases);
+    app.created += r.created();
+    ObjectNode drained = drain(app);
+    Map<String, Long> after = sizes(app);
+    ObjectNode record = record("bytes", app, w);
+    record.put("cases", r.ok());
+    record.put("errors", r.errorCount());
+    record.put("dbBefore", before.get("db"));
+    record.put("dbAfter", after.get("db"));
+    record.put("contentBefore", before.get("content"));
+    record.put("contentAfter", after.get("content"));
+    record.put("jobsLeft", drained.path("remaining").asLong());
+    if (r.ok() > 0) {
+      record.put("dbBytesPerCase", (after.get("db") - before.get("db")) / r.ok());
+      record.put("contentBytesPerCase", (after.get("content") - before.get("content")) / r.ok());
     }
     write(
-        total,
-        "whole run: %d cases, database +%d B (%d B a case), content +%d B, %d jobs failed",
-        created,
-        end.get("db") - empty.get("db"),
-        total.path("dbBytesPerCase").asLong(),
-        end.get("content") - empty.get("content"),
-        drained.path("failed").asLong());
+        record,
+        "filled %d %s cases in %.1f s (%d errors): db %d B, content %d B a case",
+        r.ok(),
+        w.kind.key,
+        r.seconds(),
+        r.errorCount(),
+        record.path("dbBytesPerCase").asLong(),
+        record.path("contentBytesPerCase").asLong());
+    return after;
   }
 
-  private ClosedLoop.Result fill(Workload w, int cases) throws InterruptedException {
-    // as many cases as asked, from a few clients: a closed loop that ends after the count
-    int clients = options.integer("fill-clients", 8);
-    long started = System.nanoTime();
-    ClosedLoop.Result r = ClosedLoop.count(http, w, clients, cases);
-    created += r.created();
-    System.out.printf(
-        "  [%s %s] filled %d %s cases in %.1f s, %d errors%n",
-        db, app, r.ok(), w.kind.key, (System.nanoTime() - started) / 1e9, r.errorCount());
-    return r;
-  }
-
-  private void step(Workload w, int clients) throws Exception {
+  private void step(App app, Workload w, int clients) throws Exception {
+    long jobsBefore = app.engine.executableJobs();
     ClosedLoop.Result r =
         ClosedLoop.run(
             http,
@@ -164,9 +173,10 @@ final class Drive {
             options.decimal("ramp", 2),
             options.decimal("seconds", 20),
             options.decimal("window", 10));
-    created += r.created();
-    ObjectNode drained = drain();
-    ObjectNode record = record("step", w);
+    app.created += r.created();
+    double load = loadAverage();
+    ObjectNode drained = drain(app);
+    ObjectNode record = record("step", app, w);
     record.put("clients", clients);
     record.put("seconds", r.seconds());
     record.put("ok", r.ok());
@@ -181,6 +191,8 @@ final class Drive {
     record.put("p99", r.p99());
     record.put("max", r.max());
     record.put("mean", round(r.mean()));
+    record.put("loadAverage", load);
+    record.put("jobsBefore", jobsBefore);
     record.put("jobsAtEnd", drained.path("backlog").asLong());
     record.put("drainSeconds", drained.path("seconds").asDouble());
     record.put("jobsLeft", drained.path("remaining").asLong());
@@ -192,7 +204,7 @@ final class Drive {
     write(
         record,
         "%-7s %2d clients: %7.1f/s  p50 %7.1f  p90 %7.1f  p99 %7.1f ms  errors %d %s  jobs %d ->"
-            + " %.1f s",
+            + " %d, %d left after %.1f s  load %.1f",
         w.kind.key,
         clients,
         r.throughput(),
@@ -201,24 +213,28 @@ final class Drive {
         r.p99(),
         r.errorCount(),
         r.errors().isEmpty() ? "" : r.errors(),
+        jobsBefore,
         drained.path("backlog").asLong(),
-        drained.path("seconds").asDouble());
+        drained.path("remaining").asLong(),
+        drained.path("seconds").asDouble(),
+        load);
   }
 
   /**
-   * 32 clients for {@code seconds}, the workloads mixed (client i sends workload i mod n), in
-   * one-minute windows: does the last minute answer as fast as the first, within -Xmx512m?
+   * {@code --soak-clients} (32) for {@code seconds}, the workloads mixed (client i sends workload i
+   * mod n), in one-minute windows: does the last minute answer as fast as the first, within
+   * -Xmx512m?
    */
-  private void soak(double seconds) throws Exception {
+  private void soak(App app, double seconds) throws Exception {
     int clients = options.integer("soak-clients", 32);
-    ClosedLoop.Result r = ClosedLoop.run(http, workloads, clients, 0, seconds, 60);
-    created += r.created();
-    ObjectNode drained = drain();
+    ClosedLoop.Result r = ClosedLoop.run(http, app.workloads, clients, 0, seconds, 60);
+    app.created += r.created();
+    ObjectNode drained = drain(app);
     ObjectNode record = Jsonl.object();
     record.put("type", "soak");
     record.put("db", db);
-    record.put("app", app);
-    record.put("workload", String.join("+", workloads.stream().map(w -> w.kind.key).toList()));
+    record.put("app", app.name);
+    record.put("workload", String.join("+", app.workloads.stream().map(w -> w.kind.key).toList()));
     record.put("clients", clients);
     record.put("seconds", seconds);
     record.put("ok", r.ok());
@@ -250,9 +266,39 @@ final class Drive {
         r.errorCount());
   }
 
+  /** The database's growth over the whole run: over thousands of cases steadier than --fill. */
+  private void total(App app) throws Exception {
+    ObjectNode drained = drain(app);
+    Map<String, Long> end = sizes(app);
+    long database = end.get("db") - app.empty.get("db");
+    long content = end.get("content") - app.empty.get("content");
+    ObjectNode total = Jsonl.object();
+    total.put("type", "total");
+    total.put("db", db);
+    total.put("app", app.name);
+    total.put("cases", app.created);
+    total.put("dbBytes", database);
+    total.put("contentBytes", content);
+    total.put("jobsLeft", drained.path("remaining").asLong());
+    total.put("failedJobs", drained.path("failed").asLong());
+    if (app.created > 0) {
+      total.put("dbBytesPerCase", database / app.created);
+      total.put("contentBytesPerCase", content / app.created);
+    }
+    write(
+        total,
+        "whole run: %d cases, database +%d B (%d B a case), content +%d B, %d jobs left, %d failed",
+        app.created,
+        database,
+        total.path("dbBytesPerCase").asLong(),
+        content,
+        drained.path("remaining").asLong(),
+        drained.path("failed").asLong());
+  }
+
   /** Sequential requests right after start: is the first one slower than the tenth? */
-  private void firsts(Workload w, int count) throws Exception {
-    ObjectNode record = record("firsts", w);
+  private void firsts(App app, Workload w, int count) throws Exception {
+    ObjectNode record = record("firsts", app, w);
     ArrayNode latencies = record.putArray("latenciesMs");
     int errors = 0;
     for (int i = 0; i < count; i++) {
@@ -260,7 +306,7 @@ final class Drive {
       HttpResponse<String> answer = http.send(w.next(), HttpResponse.BodyHandlers.ofString());
       latencies.add(ClosedLoop.millis((System.nanoTime() - sent) / 1000));
       if (answer.statusCode() == w.kind.expectedStatus) {
-        created++;
+        app.created++;
       } else {
         errors++;
         record.put("firstError", answer.statusCode() + ": " + shorten(answer.body()));
@@ -274,7 +320,7 @@ final class Drive {
    * Does the answer come when the case already waits at its first user task (same transaction), or
    * before (an async continuation runs later)? Asked right after each of a few answers.
    */
-  private void probe(Workload w, int count) throws Exception {
+  private void probe(App app, Workload w, int count) throws Exception {
     int atTask = 0;
     int answered = 0;
     for (int i = 0; i < count; i++) {
@@ -283,40 +329,69 @@ final class Drive {
         continue;
       }
       answered++;
-      created++;
-      if (engine.tasksOf(w.businessKey(answer.body())) > 0) {
+      app.created++;
+      if (app.engine.tasksOf(w.businessKey(answer.body())) > 0) {
         atTask++;
       }
     }
-    ObjectNode record = record("probe", w);
+    ObjectNode record = record("probe", app, w);
     record.put("probes", answered);
     record.put("atUserTask", atTask);
     write(record, "user task present when the answer arrived: %d of %d", atTask, answered);
   }
 
   /** Waits until no async job is due (or --drain-max passed). */
-  private ObjectNode drain() throws Exception {
+  private ObjectNode drain(App app) throws Exception {
     double max = options.decimal("drain-max", 120);
     long started = System.nanoTime();
-    long backlog = engine.executableJobs();
+    long backlog = app.engine.executableJobs();
     long remaining = backlog;
     while (remaining > 0 && (System.nanoTime() - started) / 1e9 < max) {
       TimeUnit.MILLISECONDS.sleep(250);
-      remaining = engine.executableJobs();
+      remaining = app.engine.executableJobs();
     }
     ObjectNode drained = Jsonl.object();
     drained.put("backlog", backlog);
     drained.put("remaining", remaining);
     drained.put("seconds", backlog == 0 ? 0 : round((System.nanoTime() - started) / 1e9));
-    drained.put("failed", engine.failedJobs());
+    drained.put("failed", app.engine.failedJobs());
     return drained;
   }
 
+  interface Measurement {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a measurement of {@code app} with every other app frozen (SIGSTOP, then SIGCONT): an app's
+   * leftover jobs must not take the CPU from the other's step.
+   */
+  private void alone(App app, Measurement measurement) throws Exception {
+    List<App> others = apps.stream().filter(a -> a != app).toList();
+    for (App other : others) {
+      signal("STOP", other.pid);
+    }
+    try {
+      measurement.run();
+    } finally {
+      for (App other : others) {
+        signal("CONT", other.pid);
+      }
+    }
+  }
+
+  private static void signal(String signal, long pid) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+    if (kill.waitFor() != 0) {
+      throw new IOException("kill -" + signal + " " + pid + " failed");
+    }
+  }
+
   /** Database bytes (H2's files or pg_database_size) and the content store's (amtsflow only). */
-  private Map<String, Long> sizes() throws IOException, InterruptedException {
+  private Map<String, Long> sizes(App app) throws IOException, InterruptedException {
     long database;
-    if (options.values.containsKey("h2-dir")) {
-      database = folderSize(options.path("h2-dir"));
+    if (app.h2Dir != null) {
+      database = folderSize(app.h2Dir);
     } else {
       Process psql =
           new ProcessBuilder(
@@ -326,7 +401,7 @@ final class Drive {
                   "-U",
                   "postgres",
                   "-Atc",
-                  "select pg_database_size('" + options.get("pg-database") + "')")
+                  "select pg_database_size('" + app.pgDatabase + "')")
               .redirectErrorStream(true)
               .start();
       String text = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -335,8 +410,7 @@ final class Drive {
       }
       database = Long.parseLong(text.strip());
     }
-    long content =
-        options.values.containsKey("content-dir") ? folderSize(options.path("content-dir")) : 0;
+    long content = app.contentDir == null ? 0 : folderSize(app.contentDir);
     return Map.of("db", database, "content", content);
   }
 
@@ -349,18 +423,28 @@ final class Drive {
     }
   }
 
-  private ObjectNode record(String type, Workload w) {
+  /** The 1-minute load average of the machine (Linux), or -1. */
+  private static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private ObjectNode record(String type, App app, Workload w) {
     ObjectNode record = Jsonl.object();
     record.put("type", type);
     record.put("db", db);
-    record.put("app", app);
+    record.put("app", app.name);
     record.put("workload", w.kind.key);
     return record;
   }
 
   private void write(ObjectNode record, String format, Object... args) throws IOException {
     Jsonl.append(out, record);
-    System.out.printf("  [%s %s] %s%n", db, app, String.format(format, args));
+    System.out.printf(
+        "  [%s %s] %s%n", db, record.path("app").asText(), String.format(format, args));
   }
 
   private static double round(double value) {

@@ -102,9 +102,10 @@ final class Report {
             "%s; load average %s before the run, %s after. Java %s, amtsflow %s. Latencies in ms of"
                 + " the successful requests, from the client's send to the whole answer; req/s"
                 + " counts successful requests. × is amtsflow / vanilla in the same run (req/s:"
-                + " higher is better; p99: lower is better). \"Jobs\" are the async jobs a step"
-                + " left behind and how long the job executor took to finish them before the next"
-                + " step.%n%n",
+                + " higher is better; p99: lower is better); the two apps' steps alternate, the"
+                + " other app frozen during a step. Jobs: the app's due async jobs before the step"
+                + " → at its end, and how many were left after waiting for them. Load: the"
+                + " machine's 1-minute load average at the end of the step.%n%n",
             meta.path("machine").asText("?"),
             meta.path("loadBefore").asText("?"),
             meta.path("loadAfter").asText("?"),
@@ -123,8 +124,8 @@ final class Report {
   private void stepTable(StringBuilder md, String db) {
     md.append(
         "| clients | workload | req/s | p50 | p90 | p99 | max | errors | req/s × | p99 × | jobs"
-            + " |\n");
-    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            + " | load |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
     List<Integer> clients =
         records.stream()
             .filter(r -> is(r, "step") && db.equals(r.path("db").asText()))
@@ -141,7 +142,7 @@ final class Report {
           Optional<ObjectNode> v = app.equals("ours") ? vanilla(step) : Optional.empty();
           md.append(
               String.format(
-                  "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                  "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                   c,
                   label(step.path("workload").asText()),
                   rate(step.path("throughput").asDouble()),
@@ -154,7 +155,10 @@ final class Report {
                   errors(step),
                   v.map(x -> times(ratio(step, x, "throughput"))).orElse("–"),
                   v.map(x -> times(ratio(step, x, "p99"))).orElse("–"),
-                  jobs(step)));
+                  jobs(step),
+                  step.has("loadAverage")
+                      ? String.format(Locale.ROOT, "%.1f", step.path("loadAverage").asDouble())
+                      : "–"));
         }
       }
     }
@@ -298,11 +302,7 @@ final class Report {
         dbs,
         "first invoice after the restart no slower than the tenth",
         db ->
-            find(r ->
-                    is(r, "firsts")
-                        && db.equals(r.path("db").asText())
-                        && "ours".equals(r.path("app").asText())
-                        && "intake".equals(r.path("workload").asText()))
+            last("firsts", db, "ours", "workload", "intake")
                 .filter(r -> r.path("latenciesMs").size() >= 10)
                 .map(
                     r -> {
@@ -315,10 +315,7 @@ final class Report {
         dbs,
         "soak (--soak): 0 errors, last minute's p99 ≤ 1.2 × the first's",
         db ->
-            find(r ->
-                    is(r, "soak")
-                        && db.equals(r.path("db").asText())
-                        && "ours".equals(r.path("app").asText()))
+            last("soak", db, "ours", null, null)
                 .map(
                     r -> {
                       double first = r.path("firstMinuteP99").asDouble();
@@ -408,12 +405,20 @@ final class Report {
     return parts.isEmpty() ? "–" : String.join("; ", parts);
   }
 
-  private String whole(String db, String app, String field) {
-    return find(r ->
-            is(r, "total")
+  /** The last record of this type, database and app, with {@code field} = {@code value}. */
+  private Optional<ObjectNode> last(
+      String type, String db, String app, String field, String value) {
+    return find(
+        r ->
+            is(r, type)
                 && db.equals(r.path("db").asText())
                 && app.equals(r.path("app").asText())
-                && r.has(field))
+                && (field == null || value.equals(r.path(field).asText())));
+  }
+
+  private String whole(String db, String app, String field) {
+    return last("total", db, app, null, null)
+        .filter(r -> r.has(field))
         .map(
             r ->
                 kilobytes(r.path(field).asLong())
@@ -428,12 +433,7 @@ final class Report {
   }
 
   private Optional<ObjectNode> start(String db, String app, String phase) {
-    return find(
-        r ->
-            is(r, "start")
-                && db.equals(r.path("db").asText())
-                && app.equals(r.path("app").asText())
-                && phase.equals(r.path("phase").asText()));
+    return last("start", db, app, "phase", phase);
   }
 
   private String startFigures(String db, String app, String phase) {
@@ -448,33 +448,12 @@ final class Report {
 
   /** (compacted size after the run - compacted empty schema) / cases of the run. */
   private String compacted(String db, String app) {
-    Optional<ObjectNode> empty =
-        find(
-            r ->
-                is(r, "compact")
-                    && db.equals(r.path("db").asText())
-                    && app.equals(r.path("app").asText())
-                    && "empty".equals(r.path("phase").asText()));
-    Optional<ObjectNode> end =
-        find(
-            r ->
-                is(r, "compact")
-                    && db.equals(r.path("db").asText())
-                    && app.equals(r.path("app").asText())
-                    && "end".equals(r.path("phase").asText()));
-    Optional<ObjectNode> total =
-        find(
-            r ->
-                is(r, "total")
-                    && db.equals(r.path("db").asText())
-                    && app.equals(r.path("app").asText()));
-    if (empty.isEmpty()
-        || end.isEmpty()
-        || total.isEmpty()
-        || total.get().path("cases").asLong() == 0) {
+    Optional<ObjectNode> empty = last("compact", db, app, "phase", "empty");
+    Optional<ObjectNode> end = last("compact", db, app, "phase", "end");
+    long cases = last("total", db, app, null, null).map(r -> r.path("cases").asLong()).orElse(0L);
+    if (empty.isEmpty() || end.isEmpty() || cases == 0) {
       return "–";
     }
-    long cases = total.get().path("cases").asLong();
     long data = end.get().path("compactBytes").asLong() - empty.get().path("compactBytes").asLong();
     return kilobytes(data / cases)
         + " ("
@@ -506,16 +485,20 @@ final class Report {
     return kilobytes(r.path(field).asLong()) + " (" + r.path("cases").asLong() + " cases)";
   }
 
+  /** "before → at the end of the step; drained in s" or "…; n left after s". */
   private static String jobs(ObjectNode step) {
-    long jobs = step.path("jobsAtEnd").asLong();
-    if (jobs == 0) {
+    long before = step.path("jobsBefore").asLong();
+    long atEnd = step.path("jobsAtEnd").asLong();
+    if (before == 0 && atEnd == 0) {
       return "0";
     }
-    String text = jobs + ", done in " + seconds(step.path("drainSeconds").asDouble());
+    String drain = seconds(step.path("drainSeconds").asDouble());
     long left = step.path("jobsLeft").asLong();
-    if (left > 0) {
-      text = jobs + ", " + left + " left after " + seconds(step.path("drainSeconds").asDouble());
-    }
+    String text =
+        before
+            + " → "
+            + atEnd
+            + (left > 0 ? "; " + left + " left after " + drain : "; 0 after " + drain);
     long failed = step.path("failedJobs").asLong();
     return failed > 0 ? text + ", " + failed + " failed" : text;
   }
@@ -583,7 +566,11 @@ final class Report {
     int end = text.indexOf(END);
     String updated;
     if (begin >= 0 && end > begin) {
-      updated = text.substring(0, begin) + section + text.substring(end + END.length() + 1);
+      String after = text.substring(end + END.length());
+      updated =
+          text.substring(0, begin)
+              + section
+              + (after.startsWith("\n") ? after.substring(1) : after);
     } else {
       updated = text + (text.endsWith("\n") ? "\n" : "\n\n") + section;
     }
