@@ -242,12 +242,11 @@ final class Drive {
     record.put("throughput", round(r.throughput()));
     record.put("p99", r.p99());
     List<ClosedLoop.Window> windows = r.windows();
+    // a short last window is not a minute: compare the first and the last full minute
+    int fullMinutes = (int) (seconds / 60);
+    ClosedLoop.Window last = windows.get(Math.max(fullMinutes - 1, 0));
+    record.put("fullMinutes", fullMinutes);
     record.put("firstMinuteP99", windows.get(0).p99());
-    // the last window may be short; the last full minute is the one before it then
-    ClosedLoop.Window last = windows.get(windows.size() - 1);
-    if (windows.size() > 1 && seconds % 60 != 0) {
-      last = windows.get(windows.size() - 2);
-    }
     record.put("lastMinuteP99", last.p99());
     record.put("jobsAtEnd", drained.path("backlog").asLong());
     record.put("jobsLeft", drained.path("remaining").asLong());

@@ -320,6 +320,11 @@ final class Report {
                     r -> {
                       double first = r.path("firstMinuteP99").asDouble();
                       double last = r.path("lastMinuteP99").asDouble();
+                      if (r.path("fullMinutes").asInt() < 2) {
+                        return "too short to compare minutes ("
+                            + seconds(r.path("seconds").asDouble())
+                            + ")";
+                      }
                       boolean met = r.path("errors").asLong() == 0 && last <= 1.2 * first;
                       return String.format(
                               Locale.ROOT,
