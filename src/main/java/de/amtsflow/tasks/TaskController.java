@@ -172,10 +172,7 @@ class TaskController {
   @GetMapping("/{id}")
   @Operation(summary = "One of my tasks with all its variables")
   TaskView one(@PathVariable String id) {
-    Task task = task(id);
-    Map<String, Object> variables = new java.util.HashMap<>();
-    engine(() -> variables.putAll(taskService.getVariables(id)));
-    return view(task, variables);
+    return view(task(id));
   }
 
   private TaskQuery mineQuery(Authentication user) {
