@@ -49,6 +49,13 @@ async function applyRules() {
   $('document-file').setAttribute('accept', acceptOf(rules));
   for (const span of document.querySelectorAll('[data-rule="formats"]')) span.textContent = formatNames(rules);
   for (const span of document.querySelectorAll('[data-rule="max-size"]')) span.textContent = rules.upload.maxSizeText;
+  // the Gemeinden this authority serves; an authority on its own asks for none
+  const municipality = $('plot-municipalityKey');
+  for (const m of rules.municipalities) municipality.append(new Option(m.name, m.municipalityKey));
+  if (rules.municipalities.length === 0) {
+    municipality.required = false;
+    $('plot-municipalityKey-field').hidden = true;
+  }
   const qualification = $('designer-qualification');
   for (const q of rules.qualifications) qualification.append(new Option(q.label, q.value));
   renderDocuments();
@@ -65,6 +72,11 @@ function updateChamberNumber() {
   $('chamber-required').className = required ? 'req' : 'hint';
 }
 $('designer-qualification').addEventListener('change', updateChamberNumber);
+
+function municipalityName(key) {
+  const found = rules && rules.municipalities.find((m) => m.municipalityKey === key);
+  return found ? found.name : '–';
+}
 
 // ---------- the request body ----------
 
@@ -90,6 +102,7 @@ function application() {
       authorizedToSubmit: $('designer-authorizedToSubmit').checked,
     },
     plot: {
+      municipalityKey: orNull(value('plot-municipalityKey')),
       gemarkung: value('plot-gemarkung'),
       flur: orNull(value('plot-flur')),
       parcels: value('plot-parcels').split(/[,;\s]+/).filter(Boolean),
@@ -328,7 +341,7 @@ function renderSummary() {
     [1, 'Antragsteller', [['Name', a.applicant.name], ['E-Mail', a.applicant.email || '–'], ['Anschrift', addressText(a.applicant.address)]]],
     [2, 'Bauherr', $('builder-same').checked ? [['', 'wie Antragsteller']] : [['Name', a.builder.name], ['E-Mail', a.builder.email || '–'], ['Anschrift', addressText(a.builder.address)]]],
     [3, 'Entwurfsverfasser', [['Name', a.designer.name], ['Berufsqualifikation', $('designer-qualification').selectedOptions[0].textContent], ['Kammer-Nr.', a.designer.chamberMembershipNumber || '–'], ['Bauvorlageberechtigung bestätigt', yesNo(a.designer.authorizedToSubmit)]]],
-    [4, 'Grundstück', [['Gemarkung', a.plot.gemarkung], ['Flur', a.plot.flur || '–'], ['Flurstücke', a.plot.parcels.join(', ')], ['Anschrift', addressText(a.plot.address)]]],
+    [4, 'Grundstück', [['Gemeinde', municipalityName(a.plot.municipalityKey)], ['Gemarkung', a.plot.gemarkung], ['Flur', a.plot.flur || '–'], ['Flurstücke', a.plot.parcels.join(', ')], ['Anschrift', addressText(a.plot.address)]]],
     [5, 'Vorhaben', [['Beschreibung', a.project.description], ['Art der Maßnahme', a.project.measure ? label(`project-measure-${a.project.measure}`) : '–'], ['Gebäudeklasse', a.project.buildingClass || '–'], ['Sonderbau', yesNo(a.project.specialBuilding)], ['Überwiegend Wohnen', yesNo(a.project.mainlyResidential)], ['Baukosten', a.project.buildingCosts === null ? '–' : formatEuro(a.project.buildingCosts)], ['Verfahrensart', a.procedure ? label(`procedure-${a.procedure}`) : '–']]],
     [6, 'Unterlagen', documents.length ? documents.map((d) => [kindLabel(rules, d.kind), d.file.name]) : [['', 'keine – bitte später nachreichen']]],
   ];

@@ -49,13 +49,31 @@ public abstract class AbstractHttpTest {
    */
   protected void runJobs(ProcessInstance pi) {
     for (int i = 0; i < 10; i++) {
-      List<Job> jobs =
-          management.createJobQuery().processInstanceId(pi.getId()).executable().messages().list();
+      List<Job> jobs = new java.util.ArrayList<>();
+      for (String id : caseInstanceIds(pi)) {
+        jobs.addAll(
+            management.createJobQuery().processInstanceId(id).executable().messages().list());
+      }
       if (jobs.isEmpty()) {
         return;
       }
       jobs.forEach(job -> management.executeJob(job.getId()));
     }
+  }
+
+  /**
+   * The instance and the instances it called (the Gemeinde's Einvernehmen runs in a process of its
+   * own, in the Gemeinde's tenant), active or not.
+   */
+  protected List<String> caseInstanceIds(ProcessInstance pi) {
+    List<String> ids = new java.util.ArrayList<>(List.of(pi.getId()));
+    processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(pi.getId())
+        .list()
+        .forEach(sub -> ids.add(sub.getId()));
+    return ids;
   }
 
   /**

@@ -15,9 +15,9 @@ import org.springframework.modulith.core.Violations;
 /**
  * Module boundaries: features ({@code efile}, {@code invoice}, {@code permit}) talk to each other
  * only through their API packages, without cycles (Spring Modulith), and the cross-cutting packages
- * ({@code web}, {@code security}, {@code config}, {@code letters}, {@code calendar}) never import a
- * feature. Both rules are also run against a fixture that breaks them, so a rule that cannot fail
- * would show here.
+ * ({@code web}, {@code security}, {@code config}, {@code letters}, {@code calendar}, {@code
+ * tenant}) never import a feature. Both rules are also run against a fixture that breaks them, so a
+ * rule that cannot fail would show here.
  */
 class ModularityTests {
 
@@ -31,7 +31,8 @@ class ModularityTests {
             root + ".security..",
             root + ".config..",
             root + ".letters..",
-            root + ".calendar..")
+            root + ".calendar..",
+            root + ".tenant..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

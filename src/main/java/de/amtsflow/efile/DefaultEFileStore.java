@@ -1,5 +1,7 @@
 package de.amtsflow.efile;
 
+import de.amtsflow.tenant.Tenant;
+import de.amtsflow.tenant.Tenants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,6 +45,7 @@ class DefaultEFileStore implements EFileStore {
   private final FileNumberGenerator fileNumbers;
   private final EFileProperties properties;
   private final Clock clock;
+  private final Tenants tenants;
 
   DefaultEFileStore(
       EFileRepository efiles,
@@ -53,7 +56,8 @@ class DefaultEFileStore implements EFileStore {
       MediaTypeSniffer sniffer,
       FileNumberGenerator fileNumbers,
       EFileProperties properties,
-      Clock clock) {
+      Clock clock,
+      Tenants tenants) {
     this.efiles = efiles;
     this.documents = documents;
     this.versions = versions;
@@ -63,6 +67,7 @@ class DefaultEFileStore implements EFileStore {
     this.fileNumbers = fileNumbers;
     this.properties = properties;
     this.clock = clock;
+    this.tenants = tenants;
   }
 
   @Override
@@ -75,14 +80,22 @@ class DefaultEFileStore implements EFileStore {
     if (subject.isEmpty() || subject.length() > MAX_SUBJECT) {
       throw invalid("subject", "Betreff fehlt oder ist länger als " + MAX_SUBJECT + " Zeichen.");
     }
+    Tenant tenant =
+        command.tenantId() == null ? tenants.defaultTenant() : tenants.require(command.tenantId());
     Instant now = now();
     String fileNumber =
         command.reservedFileNumber() == null
-            ? fileNumbers.next(command.type(), LocalDate.now(clock).getYear())
+            ? fileNumbers.next(command.type(), LocalDate.now(clock).getYear(), tenant)
             : reserved(command.type(), command.reservedFileNumber());
     EFileEntity efile =
         new EFileEntity(
-            UUID.randomUUID(), fileNumber, command.type(), subject, now, actor(command.actor()));
+            UUID.randomUUID(),
+            fileNumber,
+            command.type(),
+            subject,
+            now,
+            actor(command.actor()),
+            tenant.id());
     efiles.save(efile);
     append(efile, now, command.actor(), ACTION_EFILE_CREATED, null, null, null, subject);
     return efile.toRecord();
@@ -90,11 +103,17 @@ class DefaultEFileStore implements EFileStore {
 
   @Override
   public String reserveFileNumber(EFileType type) {
-    return fileNumbers.next(type, LocalDate.now(clock).getYear());
+    return reserveFileNumber(type, null);
+  }
+
+  @Override
+  public String reserveFileNumber(EFileType type, String tenantId) {
+    Tenant tenant = tenantId == null ? tenants.defaultTenant() : tenants.require(tenantId);
+    return fileNumbers.next(type, LocalDate.now(clock).getYear(), tenant);
   }
 
   private static String reserved(EFileType type, String fileNumber) {
-    if (!fileNumber.matches(Pattern.quote(type.prefix()) + "-\\d{4}-\\d{6,}")) {
+    if (!fileNumber.matches("([A-Z0-9]+-)?" + Pattern.quote(type.prefix()) + "-\\d{4}-\\d{6,}")) {
       throw new IllegalArgumentException("not a reserved " + type + " file number: " + fileNumber);
     }
     return fileNumber;

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An e-file (eAkte) as the store hands it out. */
+/**
+ * An e-file (eAkte) as the store hands it out. *
+ *
+ * <p>{@code tenantId}: the authority whose e-file it is (Camunda tenant id).
+ */
 public record EFile(
     UUID id,
     String fileNumber,
@@ -14,4 +18,5 @@ public record EFile(
     LocalDate retentionUntil,
     Instant createdAt,
     String createdBy,
-    Instant closedAt) {}
+    Instant closedAt,
+    String tenantId) {}

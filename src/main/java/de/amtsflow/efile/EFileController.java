@@ -2,6 +2,7 @@ package de.amtsflow.efile;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import de.amtsflow.security.Groups;
+import de.amtsflow.tenant.TenantScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,18 +45,24 @@ class EFileController {
   private final ContentRecovery contentRecovery;
   private final EFileLabels labels;
   private final EFileTimeline timeline;
+  private final EFileAccess access;
+  private final TenantScope scope;
 
   EFileController(
       EFileStore store,
       EFileProperties properties,
       ContentRecovery contentRecovery,
       EFileLabels labels,
-      EFileTimeline timeline) {
+      EFileTimeline timeline,
+      EFileAccess access,
+      TenantScope scope) {
     this.store = store;
     this.properties = properties;
     this.contentRecovery = contentRecovery;
     this.labels = labels;
     this.timeline = timeline;
+    this.access = access;
+    this.scope = scope;
   }
 
   /**
@@ -80,7 +87,10 @@ class EFileController {
   ResponseEntity<EFile> create(
       @Valid @RequestBody CreateEFileRequest request, Authentication user) {
     requireAccess(request.type(), user);
-    EFile efile = store.create(new NewEFile(request.type(), request.subject(), user.getName()));
+    // the clerk's authority; one who works for several opens it for the first of them
+    String tenant = scope.current().stream().sorted().findFirst().orElse(null);
+    EFile efile =
+        store.create(new NewEFile(request.type(), request.subject(), user.getName(), null, tenant));
     return ResponseEntity.created(URI.create("/api/efiles/" + efile.id())).body(efile);
   }
 
@@ -102,7 +112,7 @@ class EFileController {
                         "efile-not-found",
                         "E-Akte nicht gefunden",
                         "Es gibt keine E-Akte mit dem Aktenzeichen " + number.strip() + "."));
-    requireAccess(efile.type(), user);
+    access.requireRead(efile, groups(user));
     return efile;
   }
 
@@ -245,8 +255,12 @@ class EFileController {
 
   private EFile readable(UUID id, Authentication user) {
     EFile efile = store.get(id);
-    requireAccess(efile.type(), user);
+    access.requireRead(efile, groups(user));
     return efile;
+  }
+
+  private static List<String> groups(Authentication user) {
+    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
   }
 
   private void requireAccess(EFileType type, Authentication user) {

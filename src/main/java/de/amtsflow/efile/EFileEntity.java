@@ -42,6 +42,9 @@ class EFileEntity {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  @Column(name = "tenant_id", nullable = false, updatable = false)
+  private String tenantId;
+
   @Column(name = "audit_count", nullable = false)
   private long auditCount;
 
@@ -56,8 +59,10 @@ class EFileEntity {
       EFileType type,
       String subject,
       Instant createdAt,
-      String createdBy) {
+      String createdBy,
+      String tenantId) {
     this.id = id;
+    this.tenantId = tenantId;
     this.fileNumber = fileNumber;
     this.type = type;
     this.subject = subject;
@@ -81,7 +86,16 @@ class EFileEntity {
 
   EFile toRecord() {
     return new EFile(
-        id, fileNumber, type, subject, status, retentionUntil, createdAt, createdBy, closedAt);
+        id,
+        fileNumber,
+        type,
+        subject,
+        status,
+        retentionUntil,
+        createdAt,
+        createdBy,
+        closedAt,
+        tenantId);
   }
 
   UUID id() {

@@ -24,6 +24,9 @@ public interface EFileStore {
    */
   String reserveFileNumber(EFileType type);
 
+  /** A file number of this tenant's series (its Aktenzeichen prefix), drawn as above. */
+  String reserveFileNumber(EFileType type, String tenantId);
+
   EFile get(UUID efileId);
 
   Optional<EFile> findByFileNumber(String fileNumber);

@@ -1,5 +1,6 @@
 package de.amtsflow.efile;
 
+import de.amtsflow.tenant.Tenant;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,11 +33,19 @@ class FileNumberGenerator {
     this.shortTransaction = new TransactionTemplate(transactions);
   }
 
-  String next(EFileType type, int year) {
+  /**
+   * The next number of the tenant's series: its Aktenzeichen prefix before the type's ({@code
+   * ADF-RE-2026-000001}); a tenant without a prefix draws the plain series ({@code RE-2026-…}).
+   */
+  String next(EFileType type, int year, Tenant tenant) {
+    String prefix =
+        tenant.fileNumberPrefix().isEmpty()
+            ? type.prefix()
+            : tenant.fileNumberPrefix() + "-" + type.prefix();
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
-      return draw(type.prefix(), year);
+      return draw(prefix, year);
     }
-    return shortTransaction.execute(status -> draw(type.prefix(), year));
+    return shortTransaction.execute(status -> draw(prefix, year));
   }
 
   private String draw(String prefix, int year) {

@@ -23,6 +23,10 @@ class InvoiceEntity {
   @Column(name = "file_number", nullable = false)
   String fileNumber;
 
+  /** The authority the invoice is for (its Leitweg-ID's, or the receiving one). */
+  @Column(name = "tenant_id", nullable = false)
+  String tenantId;
+
   @Column(name = "original_document_id", nullable = false)
   UUID originalDocumentId;
 

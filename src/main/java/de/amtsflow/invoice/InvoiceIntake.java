@@ -12,6 +12,8 @@ import de.amtsflow.efile.NewDocument;
 import de.amtsflow.efile.NewEFile;
 import de.amtsflow.letters.GermanFormats;
 import de.amtsflow.security.EngineAsSystem;
+import de.amtsflow.tenant.TenantVariables;
+import de.amtsflow.tenant.Tenants;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -61,6 +63,7 @@ public class InvoiceIntake {
   private final Clock clock;
   private final WorkingCalendar calendar;
   private final TransactionTemplate transactions;
+  private final Tenants tenants;
 
   InvoiceIntake(
       InvoiceValidator validator,
@@ -74,7 +77,9 @@ public class InvoiceIntake {
       ObjectMapper json,
       Clock clock,
       WorkingCalendar calendar,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      Tenants tenants) {
+    this.tenants = tenants;
     this.validator = validator;
     this.extractor = extractor;
     this.routing = routing;
@@ -146,11 +151,28 @@ public class InvoiceIntake {
 
     // validation and extraction above, and the file number here (a short transaction of its own),
     // come before the case transaction: no connection is held while Saxon works
-    String fileNumber = efiles.reserveFileNumber(EFileType.INVOICE);
+    // the authority the Leitweg-ID names; an unknown one stays with the receiving (default)
+    // authority, whose clerks clarify it
+    LeitwegRouting.Decision route = routing.decide(data);
+    String tenantId =
+        (route.needsClarification()
+                ? tenants.defaultTenant()
+                : tenants.byLeitwegId(route.leitwegId()).orElse(tenants.defaultTenant()))
+            .id();
+    String fileNumber = efiles.reserveFileNumber(EFileType.INVOICE, tenantId);
     return transactions.execute(
         status -> {
           InvoiceReceipt receipt =
-              store(content, fileName, resubmission, verdict, data, duplicate, fileNumber);
+              store(
+                  content,
+                  fileName,
+                  resubmission,
+                  verdict,
+                  data,
+                  duplicate,
+                  fileNumber,
+                  route,
+                  tenantId);
           alsoInTransaction.accept(receipt);
           return receipt;
         });
@@ -163,10 +185,11 @@ public class InvoiceIntake {
       ValidationResult verdict,
       InvoiceData data,
       Optional<InvoiceEntity> duplicate,
-      String fileNumber) {
+      String fileNumber,
+      LeitwegRouting.Decision route,
+      String tenantId) {
     String sellerKey = sellerKey(data);
     BigDecimal gross = data.totals() == null ? null : data.totals().gross();
-    LeitwegRouting.Decision route = routing.decide(data);
     List<InvoiceReceipt.Message> errors =
         verdict.errors().stream()
             .map(v -> InvoiceReceipt.Message.of(v.rule(), v.message()))
@@ -177,7 +200,8 @@ public class InvoiceIntake {
         .supplierNotice()
         .ifPresent(w -> warnings.add(InvoiceReceipt.Message.plain("LEITWEG-ID", w)));
 
-    EFile efile = efiles.create(new NewEFile(EFileType.INVOICE, subject(data), ACTOR, fileNumber));
+    EFile efile =
+        efiles.create(new NewEFile(EFileType.INVOICE, subject(data), ACTOR, fileNumber, tenantId));
     Document original =
         efiles.addDocument(
             efile.id(),
@@ -208,6 +232,7 @@ public class InvoiceIntake {
     InvoiceEntity invoice = new InvoiceEntity(UUID.randomUUID());
     invoice.efileId = efile.id();
     invoice.fileNumber = efile.fileNumber();
+    invoice.tenantId = tenantId;
     invoice.originalDocumentId = original.id();
     invoice.status = verdict.valid() ? InvoiceStatus.IN_APPROVAL : InvoiceStatus.REJECTED;
     invoice.valid = verdict.valid();
@@ -256,6 +281,7 @@ public class InvoiceIntake {
     ZoneId zone = clock.getZone();
     LocalDate today = LocalDate.now(clock);
     Map<String, Object> vars = new HashMap<>();
+    vars.put(TenantVariables.TENANT_ID, invoice.tenantId);
     vars.put(InvoiceProcess.Var.INVOICE_ID, invoice.id.toString());
     vars.put(InvoiceProcess.Var.EFILE_ID, invoice.efileId.toString());
     vars.put(InvoiceProcess.Var.FILE_NUMBER, invoice.fileNumber);

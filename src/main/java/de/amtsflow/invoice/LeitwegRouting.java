@@ -1,5 +1,6 @@
 package de.amtsflow.invoice;
 
+import de.amtsflow.tenant.Tenants;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -43,9 +44,19 @@ public class LeitwegRouting {
 
   private final Set<String> known;
 
+  /** Every tenant's Leitweg-IDs ({@code amtsflow.invoice.leitweg-ids} are the default's). */
+  @org.springframework.beans.factory.annotation.Autowired
+  public LeitwegRouting(Tenants tenants) {
+    this(tenants.leitwegIds());
+  }
+
   public LeitwegRouting(InvoiceProperties properties) {
+    this(properties.leitwegIds());
+  }
+
+  private LeitwegRouting(java.util.Collection<String> leitwegIds) {
     this.known =
-        properties.leitwegIds().stream()
+        leitwegIds.stream()
             .map(id -> id.strip().toUpperCase(Locale.ROOT))
             .collect(Collectors.toUnmodifiableSet());
   }
@@ -72,7 +83,9 @@ public class LeitwegRouting {
               : clarify(
                   check,
                   Outcome.UNKNOWN,
-                  "Leitweg-ID '" + check.value() + "' gehört nicht zu dieser Verwaltung");
+                  "Leitweg-ID '"
+                      + check.value()
+                      + "' gehört zu keiner Verwaltung dieser Plattform");
     };
   }
 

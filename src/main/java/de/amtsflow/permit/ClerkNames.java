@@ -37,10 +37,20 @@ class ClerkNames {
     return task == null ? null : task.getAssignee();
   }
 
+  // by the case's Aktenzeichen (the business key): the Gemeinde's Einvernehmen is a task of its
+  // own instance (in its tenant), called by the case's
   private HistoricTaskInstance lastCompleted(String processInstanceId, String taskKey) {
+    org.camunda.bpm.engine.history.HistoricProcessInstance instance =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .singleResult();
+    if (instance == null || instance.getBusinessKey() == null) {
+      return null;
+    }
     return history
         .createHistoricTaskInstanceQuery()
-        .processInstanceId(processInstanceId)
+        .processInstanceBusinessKey(instance.getBusinessKey())
         .taskDefinitionKey(taskKey)
         .finished()
         .orderByHistoricTaskInstanceEndTime()

@@ -29,6 +29,14 @@ class PermitApplicationEntity {
   @Column(name = "file_number", nullable = false)
   String fileNumber;
 
+  /** The Bauaufsichtsbehörde's tenant, which runs the procedure. */
+  @Column(name = "tenant_id", nullable = false)
+  String tenantId;
+
+  /** The tenant of the Gemeinde the plot lies in: it gives the Einvernehmen. */
+  @Column(name = "consent_tenant_id", nullable = false)
+  String consentTenantId;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   PermitStatus status;

@@ -133,12 +133,16 @@ public record PermitApplicationRequest(
           Boolean authorizedToSubmit) {}
 
   /**
+   * @param municipalityKey the Amtlicher Gemeindeschlüssel of the Gemeinde the plot lies in, as the
+   *     form lists them ({@code GET /form-rules}); it gives the Einvernehmen. Required where the
+   *     installation serves several Gemeinden
    * @param gemarkung the cadastral district
    * @param flur only where the Land uses it (not in Bavaria)
    * @param parcels the Flurstücke, e.g. "123/4"
    * @param address the plot's address, if it has one
    */
   public record Plot(
+      @Size(max = 8, message = "Höchstens 8 Zeichen.") String municipalityKey,
       @NotBlank(message = "Gemarkung fehlt.") @Size(max = 100, message = "Höchstens 100 Zeichen.")
           String gemarkung,
       @Size(max = 20, message = "Höchstens 20 Zeichen.") String flur,

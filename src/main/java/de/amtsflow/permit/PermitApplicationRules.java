@@ -1,5 +1,6 @@
 package de.amtsflow.permit;
 
+import de.amtsflow.tenant.Tenants;
 import de.amtsflow.web.FieldProblems.FieldError;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -57,10 +58,12 @@ class PermitApplicationRules {
 
   private final Validator validator;
   private final PermitDeadlines deadlines;
+  private final Tenants tenants;
 
-  PermitApplicationRules(Validator validator, PermitDeadlines deadlines) {
+  PermitApplicationRules(Validator validator, PermitDeadlines deadlines, Tenants tenants) {
     this.validator = validator;
     this.deadlines = deadlines;
+    this.tenants = tenants;
   }
 
   /**
@@ -152,6 +155,20 @@ class PermitApplicationRules {
               "designer.chamberMembershipNumber",
               "Mitgliedsnummer der Architekten- oder Ingenieurekammer fehlt (Pflichtangabe für"
                   + " Architektinnen, Architekten und Bauingenieure)."));
+    }
+    if (request.plot() != null && !tenants.municipalities().isEmpty()) {
+      String key = request.plot().municipalityKey();
+      if (key == null || key.isBlank()) {
+        errors.add(
+            new FieldError(
+                "plot.municipalityKey", "Bitte die Gemeinde wählen, in der das Grundstück liegt."));
+      } else if (tenants.byMunicipalityKey(key).filter(t -> t.kind().isMunicipality()).isEmpty()) {
+        errors.add(
+            new FieldError(
+                "plot.municipalityKey",
+                "Diese Gemeinde gehört nicht zu unserem Zuständigkeitsbereich. Bitte eine Gemeinde"
+                    + " aus der Liste wählen."));
+      }
     }
     if (request.receivedOn() != null) {
       if (clerk == null) {

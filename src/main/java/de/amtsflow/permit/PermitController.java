@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsflow.efile.Document;
 import de.amtsflow.efile.DocumentContent;
+import de.amtsflow.efile.EFileAccess;
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.efile.UploadRules;
 import de.amtsflow.security.Groups;
 import de.amtsflow.security.PublicEndpoint;
+import de.amtsflow.tenant.Tenants;
 import de.amtsflow.web.ClientRateLimiter;
 import de.amtsflow.web.FieldProblems;
 import de.amtsflow.web.FieldProblems.FieldError;
@@ -60,8 +62,13 @@ class PermitController {
   static final String TOKEN_HEADER = "X-Tracking-Token";
 
   /** Who may read any application without its token. */
-  static final Set<String> READERS =
-      Set.of(Groups.ADMIN, Groups.PERMIT_CLERKS, Groups.MUNICIPALITY, Groups.AGENCIES);
+  static final Set<String> READERS = readers();
+
+  private static Set<String> readers() {
+    Set<String> readers = new java.util.HashSet<>(Groups.AGENCIES);
+    readers.addAll(Set.of(Groups.ADMIN, Groups.PERMIT_CLERKS, Groups.MUNICIPALITY));
+    return Set.copyOf(readers);
+  }
 
   private final PermitIntake intake;
   private final PermitDocuments documents;
@@ -69,6 +76,8 @@ class PermitController {
   private final PermitCases cases;
   private final PermitApplicationRules rules;
   private final EFileStore efiles;
+  private final EFileAccess access;
+  private final Tenants tenants;
   private final ObjectMapper json;
   private final ClientRateLimiter submits;
   private final ClientRateLimiter reads;
@@ -80,6 +89,8 @@ class PermitController {
       PermitCases cases,
       PermitApplicationRules rules,
       EFileStore efiles,
+      EFileAccess access,
+      Tenants tenants,
       ObjectMapper json,
       PermitProperties properties,
       Clock clock) {
@@ -89,6 +100,8 @@ class PermitController {
     this.cases = cases;
     this.rules = rules;
     this.efiles = efiles;
+    this.access = access;
+    this.tenants = tenants;
     this.json = json;
     this.submits = new ClientRateLimiter(properties.submitsPerMinute(), clock);
     this.reads = new ClientRateLimiter(properties.requestsPerMinute(), clock);
@@ -185,10 +198,14 @@ class PermitController {
    * What the web form needs before sending: upload size and formats, document kinds, the
    * qualifications.
    */
+  /** A Gemeinde the citizen may pick: the plot lies in it. */
+  record MunicipalityOption(String municipalityKey, String name) {}
+
   record FormRules(
       UploadRules upload,
       List<KindOption> documentKinds,
-      List<QualificationOption> qualifications) {}
+      List<QualificationOption> qualifications,
+      List<MunicipalityOption> municipalities) {}
 
   @GetMapping("/form-rules")
   @Operation(
@@ -199,6 +216,9 @@ class PermitController {
         Arrays.stream(DocumentKind.values()).map(k -> new KindOption(k, k.title())).toList(),
         Arrays.stream(PermitApplicationRequest.Qualification.values())
             .map(q -> new QualificationOption(q, q.label(), q.needsChamberNumber()))
+            .toList(),
+        tenants.municipalities().stream()
+            .map(t -> new MunicipalityOption(t.municipalityKey(), t.name()))
             .toList());
   }
 
@@ -341,6 +361,9 @@ class PermitController {
     boolean clerk = hasGroup(user, Groups.PERMIT_CLERKS);
     if (!clerk) {
       reads.check(http.getRemoteAddr(), "permit", "Zu viele Anfragen");
+    } else {
+      // a clerk files for the cases of their own authority only
+      access.requireRead(efiles.get(cases.get(id).efileId), groups(user));
     }
     PermitDocuments.Uploaded uploaded =
         documents.upload(
@@ -400,6 +423,8 @@ class PermitController {
       throw new AccessDeniedException("applications are read by the permit groups");
     }
     PermitApplicationEntity a = cases.get(id);
+    // the Bauaufsicht's clerks, the plot's Gemeinde and the Fachstellen asked: as for its e-file
+    access.requireRead(efiles.get(a.efileId), groups(user));
     return new ApplicationView(
         a.id,
         a.fileNumber,
@@ -410,6 +435,10 @@ class PermitController {
         a.receivedAt,
         a.processInstanceId,
         json.readTree(a.data));
+  }
+
+  private static List<String> groups(Authentication user) {
+    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
   }
 
   private static boolean isReader(Authentication user) {

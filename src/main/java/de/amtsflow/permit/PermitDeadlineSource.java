@@ -47,7 +47,8 @@ class PermitDeadlineSource implements DeadlineSource {
           new Timer(
               PermitProcess.Timer.AGENCY_FICTION,
               DeadlineKind.AGENCY_FICTION,
-              Groups.AGENCIES,
+              // the Fachstelle asked: see agencyTimer()
+              null,
               "Fachstellen"),
           new Timer(
               PermitProcess.Timer.APPROVAL_FICTION,
@@ -105,7 +106,10 @@ class PermitDeadlineSource implements DeadlineSource {
         if (job.getDuedate() != null) {
           rows.add(
               new Row(
-                  job.getProcessInstanceId(), timer, what(timer, job), lastDay(job.getDuedate())));
+                  job.getProcessInstanceId(),
+                  timer.kind() == DeadlineKind.AGENCY_FICTION ? agencyTimer(timer, job) : timer,
+                  what(timer, job),
+                  lastDay(job.getDuedate())));
         }
       }
     }
@@ -131,6 +135,15 @@ class PermitDeadlineSource implements DeadlineSource {
                     r.timer().group(),
                     r.timer().groupName()))
         .toList();
+  }
+
+  /** A Fachstelle's timer names that Fachstelle's group. */
+  private Timer agencyTimer(Timer timer, Job job) {
+    String label =
+        String.valueOf(runtime.getVariable(job.getExecutionId(), PermitProcess.Var.AGENCY));
+    return PermitProcess.Agency.byLabel(label)
+        .map(a -> new Timer(timer.activityId(), timer.kind(), a.group(), a.label()))
+        .orElse(timer);
   }
 
   private String what(Timer timer, Job job) {

@@ -8,6 +8,9 @@ import de.amtsflow.efile.EFileType;
 import de.amtsflow.efile.NewEFile;
 import de.amtsflow.letters.GermanFormats;
 import de.amtsflow.security.EngineAsSystem;
+import de.amtsflow.tenant.Tenant;
+import de.amtsflow.tenant.TenantVariables;
+import de.amtsflow.tenant.Tenants;
 import de.amtsflow.web.FieldProblems;
 import de.amtsflow.web.FieldProblems.FieldError;
 import java.time.Clock;
@@ -50,6 +53,7 @@ class PermitIntake {
   private final ObjectMapper json;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final Tenants tenants;
 
   PermitIntake(
       PermitApplicationRepository applications,
@@ -63,7 +67,9 @@ class PermitIntake {
       PermitLetters letters,
       ObjectMapper json,
       Clock clock,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      Tenants tenants) {
+    this.tenants = tenants;
     this.applications = applications;
     this.cases = cases;
     this.deadlines = deadlines;
@@ -101,7 +107,8 @@ class PermitIntake {
     }
     // what takes time comes before the case transaction, which holds a connection: the file number
     // (a short transaction of its own) and the application's PDF
-    String fileNumber = efiles.reserveFileNumber(EFileType.PERMIT);
+    String authority = tenants.defaultTenant().id();
+    String fileNumber = efiles.reserveFileNumber(EFileType.PERMIT, authority);
     byte[] applicationPdf =
         letters.application(
             fileNumber,
@@ -121,10 +128,24 @@ class PermitIntake {
       byte[] applicationPdf) {
     String token = TrackingTokens.newToken();
     EFile efile =
-        efiles.create(new NewEFile(EFileType.PERMIT, subject(request), actor(clerk), fileNumber));
+        efiles.create(
+            new NewEFile(
+                EFileType.PERMIT,
+                subject(request),
+                actor(clerk),
+                fileNumber,
+                tenants.defaultTenant().id()));
     PermitApplicationEntity draft = new PermitApplicationEntity(UUID.randomUUID());
     draft.efileId = efile.id();
     draft.fileNumber = efile.fileNumber();
+    draft.tenantId = efile.tenantId();
+    // the Gemeinde the plot lies in gives the Einvernehmen; an installation without Gemeinden
+    // (a Stadt that is its own Bauaufsichtsbehörde) asks its own municipality group
+    draft.consentTenantId =
+        tenants
+            .byMunicipalityKey(request.plot().municipalityKey())
+            .map(Tenant::id)
+            .orElse(efile.tenantId());
     draft.status = PermitStatus.RECEIVED;
     draft.procedure = request.procedure();
     draft.buildingClass = request.project().buildingClass();
@@ -215,6 +236,8 @@ class PermitIntake {
         new HashMap<>(
             deadlines.restart(
                 deadlines.dayOf(application.receivedAt), application.approvalFiction, true));
+    vars.put(TenantVariables.TENANT_ID, application.tenantId);
+    vars.put(PermitProcess.Var.CONSENT_TENANT_ID, application.consentTenantId);
     vars.put(PermitProcess.Var.APPLICATION_ID, application.id.toString());
     vars.put(PermitProcess.Var.EFILE_ID, application.efileId.toString());
     vars.put(PermitProcess.Var.FILE_NUMBER, application.fileNumber);

@@ -1,5 +1,7 @@
 package de.amtsflow.permit;
 
+import de.amtsflow.security.Groups;
+
 /**
  * Names shared by {@code bpmn/permit/building-permit.bpmn}, its fee table, its forms and the Java
  * side. Keep them in step with the model: {@code BpmnModelTests} checks bean names, forms, the
@@ -97,6 +99,9 @@ public final class PermitProcess {
 
     /** The agencies to hear (java.util.List of German names), from the agency checkboxes. */
     public static final String AGENCY_LIST = "agencyList";
+
+    /** The tenant of the Gemeinde the plot lies in: its Einvernehmen process runs there. */
+    public static final String CONSENT_TENANT_ID = "consentTenantId";
 
     // "Einvernehmen der Gemeinde"
     /** "GRANTED" or "REFUSED". */
@@ -220,19 +225,31 @@ public final class PermitProcess {
    * checkbox per entry; the task listener turns the ticked ones into {@link Var#AGENCY_LIST}.
    */
   public enum Agency {
-    WATER("agencyWater", "Wasserwirtschaftsamt"),
-    MONUMENT("agencyMonument", "Untere Denkmalschutzbehörde"),
-    FIRE("agencyFire", "Brandschutzdienststelle"),
-    IMMISSION("agencyImmission", "Immissionsschutz"),
-    NATURE("agencyNature", "Untere Naturschutzbehörde"),
-    ROADS("agencyRoads", "Straßenbaubehörde");
+    WATER("agencyWater", "Wasserwirtschaftsamt", Groups.AGENCY_WATER),
+    MONUMENT("agencyMonument", "Untere Denkmalschutzbehörde", Groups.AGENCY_MONUMENT),
+    FIRE("agencyFire", "Brandschutzdienststelle", Groups.AGENCY_FIRE),
+    IMMISSION("agencyImmission", "Immissionsschutz", Groups.AGENCY_IMMISSION),
+    NATURE("agencyNature", "Untere Naturschutzbehörde", Groups.AGENCY_NATURE),
+    ROADS("agencyRoads", "Straßenbaubehörde", Groups.AGENCY_ROADS);
 
     private final String formKey;
     private final String label;
+    private final String group;
 
-    Agency(String formKey, String label) {
+    Agency(String formKey, String label, String group) {
       this.formKey = formKey;
       this.label = label;
+      this.group = group;
+    }
+
+    /** The Fachstelle's user group: its statement task is offered to that group only. */
+    public String group() {
+      return group;
+    }
+
+    /** The Fachstelle with this label (the multi-instance's element variable), if any. */
+    public static java.util.Optional<Agency> byLabel(String label) {
+      return java.util.Arrays.stream(values()).filter(a -> a.label.equals(label)).findFirst();
     }
 
     public String formKey() {

@@ -2,8 +2,10 @@ package de.amtsflow.permit;
 
 import static de.amtsflow.permit.PermitProcess.Var;
 
+import de.amtsflow.efile.EFileAccess;
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.letters.GermanFormats;
+import de.amtsflow.security.Groups;
 import de.amtsflow.tasks.TaskRuleViolation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,14 +32,23 @@ class PermitTaskListener implements TaskListener {
           PermitProcess.DECISION_APPROVE_WITH_CONDITIONS,
           PermitProcess.DECISION_REJECT);
 
+  private static final String SYSTEM = "bauaufsicht";
+
   private final PermitDeadlines deadlines;
   private final PermitCases cases;
   private final EFileStore efiles;
+  private final EFileAccess access;
 
-  PermitTaskListener(PermitDeadlines deadlines, PermitCases cases, EFileStore efiles) {
+  PermitTaskListener(
+      PermitDeadlines deadlines, PermitCases cases, EFileStore efiles, EFileAccess access) {
     this.deadlines = deadlines;
     this.cases = cases;
     this.efiles = efiles;
+    this.access = access;
+  }
+
+  private static java.util.UUID efileId(DelegateTask task) {
+    return java.util.UUID.fromString(PermitVariables.text(task, Var.EFILE_ID));
   }
 
   @Override
@@ -50,6 +61,24 @@ class PermitTaskListener implements TaskListener {
   }
 
   private void created(DelegateTask task) {
+    // the Gemeinde and the Fachstelle asked read the case's e-file from now on (their task links
+    // to it); no one else of their kind does
+    if (PermitProcess.Task.MUNICIPAL_CONSENT.equals(task.getTaskDefinitionKey())) {
+      access.addParticipant(
+          efileId(task),
+          new EFileAccess.Participant(task.getTenantId(), Groups.MUNICIPALITY),
+          SYSTEM);
+    } else if (PermitProcess.Task.AGENCY_STATEMENT.equals(task.getTaskDefinitionKey())) {
+      String agency = PermitVariables.text(task, Var.AGENCY);
+      access.addParticipant(
+          efileId(task),
+          new EFileAccess.Participant(
+              task.getTenantId(),
+              PermitProcess.Agency.byLabel(agency)
+                  .map(PermitProcess.Agency::group)
+                  .orElseThrow(() -> new IllegalStateException("no Fachstelle " + agency))),
+          SYSTEM);
+    }
     if (PermitProcess.Task.DECIDE.equals(task.getTaskDefinitionKey())) {
       task.setVariable(
           Var.FEE_TEXT,

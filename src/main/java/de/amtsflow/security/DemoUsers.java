@@ -1,6 +1,7 @@
 package de.amtsflow.security;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -23,22 +24,70 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("dev")
-@DependsOn("adminUserInitializer")
+@DependsOn({"adminUserInitializer", "tenantSetup"})
 class DemoUsers implements InitializingBean {
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
-  record Demo(String userId, String firstName, String lastName, String groupId, String groupName) {}
+  record Demo(
+      String userId, String firstName, String lastName, String tenantId, String... groups) {}
+
+  /** The demo's roles, as Camunda groups with German names. */
+  static final Map<String, String> GROUPS =
+      java.util.stream.Stream.of(
+              Map.entry(Groups.PERMIT_CLERKS, "Bauaufsicht"),
+              Map.entry(Groups.MUNICIPALITY, "Gemeinde (Einvernehmen)"),
+              Map.entry(Groups.AGENCY_WATER, "Wasserwirtschaftsamt"),
+              Map.entry(Groups.AGENCY_MONUMENT, "Untere Denkmalschutzbehörde"),
+              Map.entry(Groups.AGENCY_FIRE, "Brandschutzdienststelle"),
+              Map.entry(Groups.AGENCY_IMMISSION, "Immissionsschutz"),
+              Map.entry(Groups.AGENCY_NATURE, "Untere Naturschutzbehörde"),
+              Map.entry(Groups.AGENCY_ROADS, "Straßenbaubehörde"),
+              Map.entry(Groups.INVOICE_CLERKS, "Rechnungseingang"),
+              Map.entry(Groups.INVOICE_APPROVERS, "Rechnungsprüfung"),
+              Map.entry(Groups.PAYMENT_AUTHORITY, "Anordnungsbefugte"))
+          .collect(
+              java.util.stream.Collectors.toMap(
+                  Map.Entry::getKey,
+                  Map.Entry::getValue,
+                  (a, b) -> a,
+                  java.util.LinkedHashMap::new));
+
+  /** The dev profile's tenants (application-dev.yml): a Landratsamt and two Gemeinden. */
+  static final String LRA = "lra";
+
+  static final String GEMEINDE_A = "gemeinde-a";
+  static final String GEMEINDE_B = "gemeinde-b";
 
   static final List<Demo> USERS =
       List.of(
-          new Demo("bauamt", "Berta", "Bauamt", Groups.PERMIT_CLERKS, "Bauaufsicht"),
-          new Demo("gemeinde", "Georg", "Gemeinde", Groups.MUNICIPALITY, "Gemeinde"),
-          new Demo("fachstelle", "Franziska", "Fachstelle", Groups.AGENCIES, "Fachstellen"),
-          new Demo("rechnung", "Rita", "Rechnung", Groups.INVOICE_CLERKS, "Rechnungseingang"),
-          new Demo("pruefer", "Paul", "Prüfer", Groups.INVOICE_APPROVERS, "Rechnungsprüfung"),
+          new Demo("bauamt", "Berta", "Bauamt", LRA, Groups.PERMIT_CLERKS),
+          new Demo("gemeinde", "Georg", "Gemeinde", GEMEINDE_A, Groups.MUNICIPALITY),
+          new Demo("gemeinde-b", "Gisela", "Bergheim", GEMEINDE_B, Groups.MUNICIPALITY),
+          // one demo user for every Fachstelle, and one who is only the Denkmalschutz
           new Demo(
-              "anordnung", "Anna", "Anordnung", Groups.PAYMENT_AUTHORITY, "Anordnungsbefugte"));
+              "fachstelle", "Franziska", "Fachstelle", LRA, Groups.AGENCIES.toArray(String[]::new)),
+          new Demo("denkmal", "Dieter", "Denkmal", LRA, Groups.AGENCY_MONUMENT),
+          new Demo("rechnung", "Rita", "Rechnung", LRA, Groups.INVOICE_CLERKS),
+          new Demo("pruefer", "Paul", "Prüfer", LRA, Groups.INVOICE_APPROVERS),
+          new Demo("anordnung", "Anna", "Anordnung", LRA, Groups.PAYMENT_AUTHORITY),
+          // the Gemeinden's own Kämmerei: receipt and payment order, and the approver
+          new Demo(
+              "kasse-a",
+              "Karl",
+              "Adorf",
+              GEMEINDE_A,
+              Groups.INVOICE_CLERKS,
+              Groups.PAYMENT_AUTHORITY),
+          new Demo("pruefer-a", "Petra", "Adorf", GEMEINDE_A, Groups.INVOICE_APPROVERS),
+          new Demo(
+              "kasse-b",
+              "Klara",
+              "Bergheim",
+              GEMEINDE_B,
+              Groups.INVOICE_CLERKS,
+              Groups.PAYMENT_AUTHORITY),
+          new Demo("pruefer-b", "Peter", "Bergheim", GEMEINDE_B, Groups.INVOICE_APPROVERS));
 
   /** Holds {@code payment-authority} besides {@code invoice-approvers}. */
   static final String FOUR_EYES_DEMO_USER = "pruefer";
@@ -53,17 +102,20 @@ class DemoUsers implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
+    GROUPS.forEach(
+        (groupId, name) -> {
+          if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identityService.newGroup(groupId);
+            group.setName(name);
+            group.setType(org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
+            identityService.saveGroup(group);
+            grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(groupId, Resources.FILTER, Authorization.ANY, Permissions.READ);
+            grant(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+            grant(groupId, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+          }
+        });
     for (Demo demo : USERS) {
-      if (identityService.createGroupQuery().groupId(demo.groupId()).count() == 0) {
-        Group group = identityService.newGroup(demo.groupId());
-        group.setName(demo.groupName());
-        group.setType(org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
-        identityService.saveGroup(group);
-        grant(demo.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(demo.groupId(), Resources.FILTER, Authorization.ANY, Permissions.READ);
-        grant(demo.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-        grant(demo.groupId(), Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
-      }
       if (identityService.createUserQuery().userId(demo.userId()).count() == 0) {
         User user = identityService.newUser(demo.userId());
         user.setFirstName(demo.firstName());
@@ -71,8 +123,22 @@ class DemoUsers implements InitializingBean {
         user.setEmail(demo.userId() + "@amtsflow.invalid");
         user.setPassword(demo.userId());
         identityService.saveUser(user);
-        identityService.createMembership(demo.userId(), demo.groupId());
         log.warn("dev profile: demo user '{}' with password = user name", demo.userId());
+      }
+      for (String groupId : demo.groups()) {
+        if (identityService.createUserQuery().userId(demo.userId()).memberOfGroup(groupId).count()
+            == 0) {
+          identityService.createMembership(demo.userId(), groupId);
+        }
+      }
+      // the user's authority: Camunda's tenant check shows them only its cases
+      if (identityService
+              .createTenantQuery()
+              .tenantId(demo.tenantId())
+              .userMember(demo.userId())
+              .count()
+          == 0) {
+        identityService.createTenantUserMembership(demo.tenantId(), demo.userId());
       }
     }
     // the Fristen overview (GET /api/deadlines) reads running cases, their timers and variables,

@@ -242,6 +242,8 @@ class InvoiceApprovalProcessTest extends AbstractHttpTest {
     identity.saveUser(both);
     identity.createMembership(both.getId(), Groups.INVOICE_APPROVERS);
     identity.createMembership(both.getId(), Groups.PAYMENT_AUTHORITY);
+    // of the Landratsamt (the dev profile's default tenant), whose invoices these are
+    identity.createTenantUserMembership("lra", both.getId());
 
     JsonNode receipt = post(large(unique())).getBody();
     ProcessInstance pi = instanceOf(receipt);

@@ -37,6 +37,7 @@ abstract class AbstractPermitTest extends AbstractHttpTest {
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired ManagementService management;
   @Autowired EFileStore efiles;
   @Autowired PermitApplicationRepository applications;
@@ -147,15 +148,22 @@ abstract class AbstractPermitTest extends AbstractHttpTest {
 
   /** Fires the timers that are due at the (moved) engine clock, then what follows them. */
   int fireDueTimers(ProcessInstance pi) {
-    List<Job> due =
-        management.createJobQuery().processInstanceId(pi.getId()).executable().timers().list();
+    List<Job> due = new java.util.ArrayList<>();
+    for (String id : caseInstanceIds(pi)) {
+      due.addAll(management.createJobQuery().processInstanceId(id).executable().timers().list());
+    }
     due.forEach(job -> management.executeJob(job.getId()));
     runJobs(pi);
     return due.size();
   }
 
+  /** The case's open tasks with this key, the Gemeinde's Einvernehmen (its own instance) too. */
   List<Task> open(ProcessInstance pi, String key) {
-    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
+    return tasks
+        .createTaskQuery()
+        .processInstanceIdIn(caseInstanceIds(pi).toArray(String[]::new))
+        .taskDefinitionKey(key)
+        .list();
   }
 
   Task task(ProcessInstance pi, String key) {
@@ -178,11 +186,15 @@ abstract class AbstractPermitTest extends AbstractHttpTest {
   void completeOk(String user, Task task, Object payload) {
     ResponseEntity<JsonNode> response = complete(user, task, payload);
     assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
-    ProcessInstance pi =
-        runtime
-            .createProcessInstanceQuery()
+    // the case's instance: the task may belong to one it called (the Gemeinde's Einvernehmen)
+    String root =
+        history
+            .createHistoricProcessInstanceQuery()
             .processInstanceId(task.getProcessInstanceId())
-            .singleResult();
+            .singleResult()
+            .getRootProcessInstanceId();
+    ProcessInstance pi =
+        runtime.createProcessInstanceQuery().processInstanceId(root).singleResult();
     if (pi != null) {
       runJobs(pi);
     }

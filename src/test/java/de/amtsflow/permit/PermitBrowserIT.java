@@ -74,6 +74,8 @@ class PermitBrowserIT extends AbstractPermitTest {
     browsers.accessible(citizen, "bauantrag.html: Schritt 3 Entwurfsverfasser");
     next("plot-gemarkung");
     // 4 Grundstück
+    new Select(citizen.findElement(By.id("plot-municipalityKey")))
+        .selectByVisibleText("Gemeinde Adorf");
     type("plot-gemarkung", "Kumpfmühl");
     type("plot-parcels", "123/4");
     browsers.accessible(citizen, "bauantrag.html: Schritt 4 Grundstück");

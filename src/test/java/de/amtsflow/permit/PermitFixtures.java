@@ -12,6 +12,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 /** Applications as the citizen's form sends them, and small real PDFs as plans. */
 public final class PermitFixtures {
 
+  /** The Amtlicher Gemeindeschlüssel of the dev profile's Gemeinde Adorf (gemeinde-a). */
+  static final String GEMEINDE_A = "09375111";
+
+  /** Markt Bergheim (gemeinde-b). */
+  static final String GEMEINDE_B = "09375122";
+
   private PermitFixtures() {}
 
   static Map<String, Object> address(String street) {
@@ -45,6 +51,10 @@ public final class PermitFixtures {
     body.put(
         "plot",
         Map.of(
+            // Gemeinde Adorf (the dev profile's gemeinde-a): its user "gemeinde" gives the
+            // Einvernehmen
+            "municipalityKey",
+            PermitFixtures.GEMEINDE_A,
             "gemarkung",
             "Kumpfmühl",
             "parcels",

@@ -130,6 +130,8 @@ class PermitFormBrowserIT extends AbstractPermitTest {
     waitForStep(4);
 
     // 4 plot; 5 project: Enter in a textarea is a new line, in a field it moves on
+    new Select(citizen.findElement(By.id("plot-municipalityKey")))
+        .selectByVisibleText("Gemeinde Adorf");
     type("plot-gemarkung", "Kumpfmühl");
     type("plot-parcels", "123/4");
     enter("plot-parcels");

@@ -120,6 +120,7 @@ class DeadlinesBrowserIT extends AbstractHttpTest {
       identity.saveUser(user);
       identity.createMembership(LEAD, "permit-clerks");
       identity.createMembership(LEAD, "invoice-clerks");
+      identity.createTenantUserMembership("lra", LEAD);
     }
   }
 

@@ -90,6 +90,8 @@ class PublicPagesBrowserIT extends AbstractHttpTest {
     type(browser, "designer-chamberMembershipNumber", "BY-12345");
     click(browser, "designer-authorizedToSubmit");
     next(browser, "plot-gemarkung");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("plot-municipalityKey")))
+        .selectByVisibleText("Gemeinde Adorf");
     type(browser, "plot-gemarkung", "Kumpfmühl");
     type(browser, "plot-parcels", "12a");
     // leaving the step asks the server, which applies the submit's own rules
