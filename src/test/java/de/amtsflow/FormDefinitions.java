@@ -18,7 +18,8 @@ public final class FormDefinitions {
                 Optional.ofNullable(
                         commandContext
                             .getCamundaFormDefinitionManager()
-                            .findLatestDefinitionByKey(key))
+                            // the shared form (a per-tenant copy may exist beside it)
+                            .findLatestDefinitionByKeyAndTenantId(key, null))
                     .map(CamundaFormDefinitionEntity::getVersion));
   }
 }

@@ -5,6 +5,7 @@ import de.amtsflow.efile.EFileVocabulary;
 import de.amtsflow.efile.TimelineEntry;
 import de.amtsflow.efile.TimelineSource;
 import de.amtsflow.security.EngineAsSystem;
+import de.amtsflow.tenant.TenantScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,11 +68,16 @@ class ProcessTimelineSource implements TimelineSource {
   private final HistoryService history;
   private final EngineAsSystem system;
   private final Map<String, TaskOutcomes> outcomes;
+  private final TenantScope tenants;
 
   ProcessTimelineSource(
-      HistoryService history, EngineAsSystem system, List<TaskOutcomes> outcomes) {
+      HistoryService history,
+      EngineAsSystem system,
+      List<TaskOutcomes> outcomes,
+      TenantScope tenants) {
     this.history = history;
     this.system = system;
+    this.tenants = tenants;
     this.outcomes =
         outcomes.stream().collect(Collectors.toMap(TaskOutcomes::processKey, Function.identity()));
   }
@@ -85,14 +91,25 @@ class ProcessTimelineSource implements TimelineSource {
             .orderByProcessInstanceStartTime()
             .asc()
             .list();
-    // only whether there is more, never what: the count is all the caller learns
+    // only whether there is more, never what: the count is all the caller learns. Instances of
+    // other authorities (the Gemeinde's own Einvernehmen process) are theirs, not withheld
+    boolean everyTenant = tenants.unrestricted();
+    Set<String> mine = tenants.current();
     long all =
         system.call(
-            () ->
-                history
-                    .createHistoricProcessInstanceQuery()
-                    .processInstanceBusinessKey(efile.fileNumber())
-                    .count());
+            () -> {
+              var query =
+                  history
+                      .createHistoricProcessInstanceQuery()
+                      .processInstanceBusinessKey(efile.fileNumber());
+              if (!everyTenant) {
+                if (mine.isEmpty()) {
+                  return 0L;
+                }
+                query.tenantIdIn(mine.toArray(String[]::new));
+              }
+              return query.count();
+            });
     List<TimelineEntry> steps = new ArrayList<>();
     instances.forEach(instance -> steps.addAll(steps(instance)));
     return new Part(steps, all > instances.size());

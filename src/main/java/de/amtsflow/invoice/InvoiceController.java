@@ -4,6 +4,7 @@ import de.amtsflow.efile.DocumentContent;
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.security.Groups;
 import de.amtsflow.security.PublicEndpoint;
+import de.amtsflow.tenant.TenantScope;
 import de.amtsflow.web.ClientRateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,6 +56,7 @@ class InvoiceController {
   private final ClientRateLimiter perUser;
   private final InvoiceProperties properties;
   private final InvoiceRendering rendering;
+  private final TenantScope scope;
 
   InvoiceController(
       InvoiceIntake intake,
@@ -63,7 +65,9 @@ class InvoiceController {
       EFileStore efiles,
       InvoiceProperties properties,
       InvoiceRendering rendering,
-      Clock clock) {
+      Clock clock,
+      TenantScope scope) {
+    this.scope = scope;
     this.intake = intake;
     this.invoices = invoices;
     this.extractor = extractor;
@@ -181,8 +185,10 @@ class InvoiceController {
     if (!reader) {
       throw new AccessDeniedException("invoices are read by the invoice groups");
     }
+    // another authority's invoice is answered as one that does not exist
     return invoices
         .findById(id)
+        .filter(invoice -> scope.includes(invoice.tenantId))
         .orElseThrow(
             () ->
                 InvoiceProblems.of(

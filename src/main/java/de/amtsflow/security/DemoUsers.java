@@ -147,6 +147,8 @@ class DemoUsers implements InitializingBean {
     // the history of its own process (the Gemeinde and the Fachstellen only see their tasks)
     for (Permission permission : List.of(Permissions.READ_INSTANCE, Permissions.READ_HISTORY)) {
       grantOnce(Groups.PERMIT_CLERKS, "BuildingPermitProcess", permission);
+      // the Gemeinde its own Einvernehmen process (in its tenant), not the Bauaufsicht's
+      grantOnce(Groups.MUNICIPALITY, "MunicipalConsentProcess", permission);
       grantOnce(Groups.INVOICE_CLERKS, "EInvoiceApprovalProcess", permission);
       grantOnce(Groups.INVOICE_APPROVERS, "EInvoiceApprovalProcess", permission);
       grantOnce(Groups.PAYMENT_AUTHORITY, "EInvoiceApprovalProcess", permission);

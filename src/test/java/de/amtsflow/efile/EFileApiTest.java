@@ -241,8 +241,14 @@ class EFileApiTest extends AbstractHttpTest {
             .retrieve()
             .toEntity(JsonNode.class);
     assertProblem(invoiceByClerk, 403, "forbidden");
+    // a Gemeinde reads a permit e-file only when its case asks it for the Einvernehmen (it is
+    // then a participant); this one asked no one
+    assertProblem(
+        as("gemeinde").get().uri("/api/efiles/{id}", id).retrieve().toEntity(JsonNode.class),
+        403,
+        "forbidden");
     assertThat(
-            as("gemeinde")
+            as("bauamt")
                 .get()
                 .uri("/api/efiles/{id}", id)
                 .retrieve()

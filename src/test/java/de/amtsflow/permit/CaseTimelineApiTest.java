@@ -81,10 +81,8 @@ class CaseTimelineApiTest extends AbstractPermitTest {
                 "Vollständigkeit prüfen",
                 "Berta Bauamt (bauamt)",
                 "vollständig; beteiligt: Wasserwirtschaftsamt"),
-            tuple(
-                "Einvernehmen der Gemeinde erklären",
-                "Georg Gemeinde (gemeinde)",
-                "Einvernehmen erteilt"),
+            // the Einvernehmen is a process of the Gemeinde, in its tenant: its steps are the
+            // Gemeinde's history (the statement itself is filed in the e-file, see below)
             tuple(
                 "Stellungnahme abgeben",
                 "Franziska Fachstelle (fachstelle)",
@@ -111,7 +109,6 @@ class CaseTimelineApiTest extends AbstractPermitTest {
             tuple("Schreiben per E-Mail verschickt", "Bauaufsicht (automatisch)"));
     assertThat(texts(steps))
         .containsSubsequence(
-            "Einvernehmen der Gemeinde erklären",
             "Dokument eingestellt: Einvernehmen der Gemeinde (§ 36 BauGB)",
             "Stellungnahme abgeben",
             "Über den Bauantrag entscheiden",
@@ -165,13 +162,17 @@ class CaseTimelineApiTest extends AbstractPermitTest {
         .extracting(s -> text(s, "text"), s -> text(s, "detail"))
         .containsExactly(tuple("Vollständigkeit prüfen", "offen"));
 
-    // the Gemeinde may read the e-file, not the Bauaufsicht's process history: it gets the
-    // e-file's record and is told that the rest is withheld
+    // the Gemeinde reads nothing before it is asked; once asked for its Einvernehmen it reads the
+    // e-file and its own process's history, not the Bauaufsicht's
+    assertThat(timeline("gemeinde", application.efileId()).getStatusCode().value()).isEqualTo(403);
+    confirmComplete(instance(application), "WATER");
     ResponseEntity<JsonNode> municipality = timeline("gemeinde", application.efileId());
-    assertThat(municipality.getBody().get("withheld").asBoolean()).isTrue();
+    assertThat(municipality.getBody().get("withheld").asBoolean()).isFalse();
     assertThat(steps(municipality))
-        .isNotEmpty()
-        .noneMatch(s -> PROCESS_STEPS.contains(s.get("type").asText()));
+        .filteredOn(s -> PROCESS_STEPS.contains(s.get("type").asText()))
+        .extracting(s -> text(s, "text"))
+        .contains("Einvernehmen der Gemeinde erklären")
+        .doesNotContain("Vollständigkeit prüfen");
 
     // the Rechnungseingang may not read permit e-files at all
     ResponseEntity<JsonNode> invoiceClerk = timeline("rechnung", application.efileId());

@@ -311,7 +311,17 @@ class PermitApplicationApiTest extends AbstractPermitTest {
                 .getStatusCode()
                 .value())
         .isEqualTo(403);
-    JsonNode view = as("gemeinde").get().uri(uri).retrieve().body(JsonNode.class);
+    // the Gemeinde reads an application once it is asked for its Einvernehmen, not before
+    assertThat(
+            as("gemeinde")
+                .get()
+                .uri(uri)
+                .retrieve()
+                .toEntity(JsonNode.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    JsonNode view = as("bauamt").get().uri(uri).retrieve().body(JsonNode.class);
     assertThat(view.get("fileNumber").asText()).isEqualTo(application.fileNumber());
     assertThat(view.get("application").get("plot").get("gemarkung").asText())
         .isEqualTo("Kumpfmühl");
