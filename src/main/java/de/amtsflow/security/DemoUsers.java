@@ -53,6 +53,10 @@ class DemoUsers implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
+    if (identityService.isReadOnly()) {
+      log.warn("dev profile with a read-only identity (directory): no demo users written");
+      return;
+    }
     for (Demo demo : USERS) {
       if (identityService.createGroupQuery().groupId(demo.groupId()).count() == 0) {
         Group group = identityService.newGroup(demo.groupId());
