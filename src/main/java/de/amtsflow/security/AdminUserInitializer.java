@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * Makes sure an administrator exists, with a password from the environment. Outside the {@code dev}
  * profile start-up fails without {@code AMTSFLOW_ADMIN_PASSWORD}: a municipality's engine must
  * never come up with a guessable admin login. An existing admin's password is left alone (it may
- * have been changed in Camunda Admin since).
+ * have been changed in Camunda Admin since). With the directory as identity (read-only) nothing is
+ * written there: the directory's {@code camunda-admin} group administers, and no password is
+ * needed.
  */
 @Component
 class AdminUserInitializer implements InitializingBean {
@@ -48,6 +50,10 @@ class AdminUserInitializer implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
+    if (identityService.isReadOnly()) {
+      directoryAdministrators();
+      return;
+    }
     boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
     if (adminPassword == null || adminPassword.isBlank()) {
       throw new IllegalStateException(
@@ -71,6 +77,27 @@ class AdminUserInitializer implements InitializingBean {
     }
   }
 
+  /**
+   * A read-only identity (the authority's directory) is not written to: administrators are the
+   * members of its group {@code camunda-admin}, which gets its authorizations here as always (they
+   * live in the engine's database).
+   */
+  private void directoryAdministrators() {
+    grantAllToAdmins();
+    log.info(
+        "identity is read-only (directory): no administrator created; members of the directory"
+            + " group '{}' administer amtsflow",
+        Groups.ADMIN);
+    try {
+      if (identityService.createUserQuery().memberOfGroup(Groups.ADMIN).count() == 0) {
+        log.warn("the directory has no member of group '{}': nobody can administer", Groups.ADMIN);
+      }
+    } catch (RuntimeException e) {
+      // an unreachable directory must not keep the engine down; logins fail until it is back
+      log.warn("could not read the directory at start-up: {}", e.getMessage());
+    }
+  }
+
   private void ensureAdminGroup() {
     if (identityService.createGroupQuery().groupId(Groups.ADMIN).count() == 0) {
       Group group = identityService.newGroup(Groups.ADMIN);
@@ -78,6 +105,10 @@ class AdminUserInitializer implements InitializingBean {
       group.setType(org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM);
       identityService.saveGroup(group);
     }
+    grantAllToAdmins();
+  }
+
+  private void grantAllToAdmins() {
     for (Resource resource : Resources.values()) {
       grantAll(resource);
     }

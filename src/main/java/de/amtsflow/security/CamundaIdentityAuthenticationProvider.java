@@ -3,7 +3,9 @@ package de.amtsflow.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.IdentityProviderException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -25,18 +27,23 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null
-        || userId.isBlank()
-        || credentials == null
-        || !identityService.checkPassword(userId, credentials.toString())) {
-      throw new BadCredentialsException("bad credentials");
+    try {
+      if (userId == null
+          || userId.isBlank()
+          || credentials == null
+          || !identityService.checkPassword(userId, credentials.toString())) {
+        throw new BadCredentialsException("bad credentials");
+      }
+      List<SimpleGrantedAuthority> groups =
+          identityService.createGroupQuery().groupMember(userId).list().stream()
+              .map(Group::getId)
+              .map(SimpleGrantedAuthority::new)
+              .toList();
+      return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+    } catch (IdentityProviderException e) {
+      // an LDAP directory that cannot be reached: answered 503, not as a wrong password
+      throw new AuthenticationServiceException("the identity provider failed", e);
     }
-    List<SimpleGrantedAuthority> groups =
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .map(SimpleGrantedAuthority::new)
-            .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
   }
 
   @Override

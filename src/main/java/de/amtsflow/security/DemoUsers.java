@@ -102,6 +102,10 @@ class DemoUsers implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
+    if (identityService.isReadOnly()) {
+      log.warn("dev profile with a read-only identity (directory): no demo users written");
+      return;
+    }
     GROUPS.forEach(
         (groupId, name) -> {
           if (identityService.createGroupQuery().groupId(groupId).count() == 0) {

@@ -8,11 +8,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 decided by the filter chain, answered as RFC 9457 problems like every other error.
+ * 401 and 403 decided by the filter chain (503 when the credentials could not be checked at all),
+ * answered as RFC 9457 problems like every other error.
  */
 final class ProblemResponses {
 
@@ -28,6 +30,19 @@ final class ProblemResponses {
    */
   static AuthenticationEntryPoint unauthorized(ObjectMapper json, boolean challenge) {
     return (request, response, e) -> {
+      if (e instanceof AuthenticationServiceException) {
+        // the credentials could not be checked (the directory is down): no reason to ask again
+        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        write(
+            json,
+            response,
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "identity-unavailable",
+            "Anmeldung derzeit nicht möglich",
+            "Das Benutzerverzeichnis ist nicht erreichbar. Bitte später erneut versuchen.",
+            request.getRequestURI());
+        return;
+      }
       // scripts of our pages say so: their 401 must not make the browser ask for a Basic login
       boolean script = request.getHeader("X-Requested-With") != null;
       if (challenge && !script) {

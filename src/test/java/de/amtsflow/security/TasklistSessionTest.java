@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsflow.AbstractHttpTest;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -22,13 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class TasklistSessionTest extends AbstractHttpTest {
 
-  private CookieManager cookies;
-  private HttpClient http;
+  private WebappBrowser browser;
 
   @BeforeEach
   void browserLikeClient() {
-    cookies = new CookieManager();
-    http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    browser = new WebappBrowser(port);
   }
 
   @Test
@@ -92,42 +87,23 @@ class TasklistSessionTest extends AbstractHttpTest {
   }
 
   private void login(String user) throws IOException, InterruptedException {
-    // the webapps hand out their CSRF token with the first page
-    get("/camunda/app/tasklist/");
-    String token =
-        cookies.getCookieStore().getCookies().stream()
-            .filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue)
-            .findFirst()
-            .orElseThrow();
-    HttpResponse<String> login =
-        send(
-            HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
-                .build());
+    HttpResponse<String> login = browser.login("tasklist", user, user);
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
   }
 
   private String sessionId() {
-    return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("JSESSIONID"))
-        .map(HttpCookie::getValue)
-        .findFirst()
-        .orElseThrow();
+    return browser.cookie("JSESSIONID");
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send(
-        HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, */*").GET().build());
+    return browser.get(path);
   }
 
   private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return browser.send(request);
   }
 
   private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+    return browser.uri(path);
   }
 }
