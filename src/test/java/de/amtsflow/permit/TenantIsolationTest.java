@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.amtsflow.browser.WebappBrowser;
 import de.amtsflow.efile.Document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -431,36 +427,17 @@ class TenantIsolationTest extends AbstractPermitTest {
 
   /** A browser's Tasklist session for the user (login with CSRF token, then its REST API). */
   private final class Tasklist {
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final WebappBrowser browser = new WebappBrowser(port);
 
     Tasklist(String user) throws IOException, InterruptedException {
-      send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).GET().build());
-      String token =
-          cookies.getCookieStore().getCookies().stream()
-              .filter(c -> c.getName().equals("XSRF-TOKEN"))
-              .map(HttpCookie::getValue)
-              .findFirst()
-              .orElseThrow();
-      HttpResponse<String> login =
-          send(
-              HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .header("X-XSRF-TOKEN", token)
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
-                  .build());
-      assertThat(login.statusCode()).as("Tasklist login of %s", user).isEqualTo(200);
+      assertThat(browser.login("tasklist", user, user).statusCode())
+          .as("Tasklist login of %s", user)
+          .isEqualTo(200);
     }
 
     String get(String path, Predicate<JsonNode> saw) {
       try {
-        HttpResponse<String> response =
-            send(
-                HttpRequest.newBuilder(uri(path))
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build());
+        HttpResponse<String> response = browser.get(path);
         if (response.statusCode() / 100 != 2) {
           return "denied " + response.statusCode();
         }
@@ -468,15 +445,6 @@ class TenantIsolationTest extends AbstractPermitTest {
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
       }
-    }
-
-    private HttpResponse<String> send(HttpRequest request)
-        throws IOException, InterruptedException {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
     }
   }
 }

@@ -10,6 +10,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
 import de.amtsflow.AbstractHttpTest;
+import de.amtsflow.browser.WebappBrowser;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -3,6 +3,7 @@ package de.amtsflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsflow.AbstractHttpTest;
+import de.amtsflow.browser.WebappBrowser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

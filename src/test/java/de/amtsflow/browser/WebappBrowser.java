@@ -1,4 +1,4 @@
-package de.amtsflow.security;
+package de.amtsflow.browser;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -14,23 +14,23 @@ import java.nio.charset.StandardCharsets;
  * The Camunda webapps as a browser sees them: cookies are kept, and the login form hands back the
  * CSRF token the first page set.
  */
-final class WebappBrowser {
+public final class WebappBrowser {
 
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
   private final int port;
 
-  WebappBrowser(int port) {
+  public WebappBrowser(int port) {
     this.port = port;
   }
 
   /** Logs into {@code app} (tasklist, cockpit, admin) as Tasklist's login page does. */
-  HttpResponse<String> login(String app, String user, String password)
+  public HttpResponse<String> login(String app, String user, String password)
       throws IOException, InterruptedException {
     return login("default", app, user, password);
   }
 
-  HttpResponse<String> login(String engine, String app, String user, String password)
+  public HttpResponse<String> login(String engine, String app, String user, String password)
       throws IOException, InterruptedException {
     // the webapps hand out their CSRF token with the first page
     get("/camunda/app/" + app + "/");
@@ -47,7 +47,7 @@ final class WebappBrowser {
             .build());
   }
 
-  String cookie(String name) {
+  public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals(name))
         .map(HttpCookie::getValue)
@@ -55,16 +55,16 @@ final class WebappBrowser {
         .orElseThrow();
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(
         HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, */*").GET().build());
   }
 
-  HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+  public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
   }
 }
