@@ -2,6 +2,8 @@ package de.amtsflow.invoice;
 
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.efile.NewDocument;
+import de.amtsflow.tenant.Tenant;
+import de.amtsflow.tenant.Tenants;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,7 @@ class IssuePaymentOrderDelegate implements JavaDelegate {
   private final Clock clock;
   private final String debtorName;
   private final String debtorIban;
+  private final Tenants tenants;
 
   IssuePaymentOrderDelegate(
       InvoiceRepository invoices,
@@ -38,7 +41,8 @@ class IssuePaymentOrderDelegate implements JavaDelegate {
       InvoiceExtractor extractor,
       Clock clock,
       @Value("${amtsflow.invoice.debtor-name:Gemeindekasse}") String debtorName,
-      @Value("${amtsflow.invoice.debtor-iban:DE02120300000000202051}") String debtorIban) {
+      @Value("${amtsflow.invoice.debtor-iban:DE02120300000000202051}") String debtorIban,
+      Tenants tenants) {
     this.invoices = invoices;
     this.orders = orders;
     this.efiles = efiles;
@@ -46,6 +50,7 @@ class IssuePaymentOrderDelegate implements JavaDelegate {
     this.clock = clock;
     this.debtorName = debtorName;
     this.debtorIban = debtorIban;
+    this.tenants = tenants;
   }
 
   @Override
@@ -60,12 +65,22 @@ class IssuePaymentOrderDelegate implements JavaDelegate {
             efiles.content(invoice.efileId, invoice.originalDocumentId, 1).readAllBytes());
     LocalDate today = LocalDate.now(clock);
     BigDecimal amount = amountToPay(data, today);
+    // the authority the invoice is for pays from its own account; the default tenant from the
+    // configured one (amtsflow.invoice.debtor-*), as before tenancy
+    Tenant tenant = tenants.require(invoice.tenantId);
+    boolean ownAccount =
+        !tenant.id().equals(tenants.defaultTenant().id())
+            && tenant.letterhead() != null
+            && tenant.letterhead().iban() != null
+            && !tenant.letterhead().iban().isBlank();
+    String payerName = ownAccount ? tenant.name() : debtorName;
+    String payerIban = ownAccount ? tenant.letterhead().iban().replace(" ", "") : debtorIban;
     PaymentOrderXml.Order order =
         new PaymentOrderXml.Order(
             invoice.fileNumber,
             clock.instant(),
-            debtorName,
-            debtorIban,
+            payerName,
+            payerIban,
             invoice.sellerName,
             data.iban(),
             amount,

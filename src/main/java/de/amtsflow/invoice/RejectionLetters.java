@@ -2,7 +2,8 @@ package de.amtsflow.invoice;
 
 import de.amtsflow.efile.EFileStore;
 import de.amtsflow.letters.LetterRenderer;
-import de.amtsflow.letters.LettersProperties;
+import de.amtsflow.letters.Letterhead;
+import de.amtsflow.tenant.Tenants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -26,8 +27,8 @@ class RejectionLetters {
   private final InvoiceIntake intake;
   private final LetterRenderer renderer;
   private final InvoiceProperties properties;
-  private final LettersProperties letters;
   private final Clock clock;
+  private final Tenants tenants;
 
   RejectionLetters(
       EFileStore efiles,
@@ -35,15 +36,15 @@ class RejectionLetters {
       InvoiceIntake intake,
       LetterRenderer renderer,
       InvoiceProperties properties,
-      LettersProperties letters,
-      Clock clock) {
+      Clock clock,
+      Tenants tenants) {
     this.efiles = efiles;
     this.extractor = extractor;
     this.intake = intake;
     this.renderer = renderer;
     this.properties = properties;
-    this.letters = letters;
     this.clock = clock;
+    this.tenants = tenants;
   }
 
   Written write(InvoiceEntity invoice, String reason) {
@@ -54,10 +55,12 @@ class RejectionLetters {
             invoice.valid ? List.of() : intake.read(invoice.validationErrors),
             reason,
             LocalDate.ofInstant(invoice.receivedAt, clock.getZone()));
+    // the authority the invoice was for writes, under its own letterhead
+    Letterhead head = tenants.letterhead(invoice.tenantId);
     return new Written(
-        renderer.render(rejection.letter(LocalDate.now(clock), properties.office())),
+        renderer.render(rejection.letter(LocalDate.now(clock), properties.office()), head),
         rejection.mailSubject(),
-        rejection.mailText(letters.letterhead().authority(), properties.office()));
+        rejection.mailText(head.authority(), properties.office()));
   }
 
   private InvoiceData.Party seller(InvoiceEntity invoice) {

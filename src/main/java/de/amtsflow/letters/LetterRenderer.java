@@ -78,6 +78,14 @@ public class LetterRenderer {
 
   /** The letter as the template makes it: XHTML, before it becomes a PDF. */
   public String html(Letter letter) {
+    return html(letter, letterhead);
+  }
+
+  /**
+   * The letter under another authority's letterhead: on an installation shared by several
+   * authorities, each writes as itself.
+   */
+  public String html(Letter letter, Letterhead letterhead) {
     // maps, not records: a template reads letter.title, item.reason, as a process owner expects
     Map<String, Object> values = new HashMap<>();
     letter.data().forEach((k, v) -> values.put(k, PLAIN.convertValue(v, Object.class)));
@@ -98,6 +106,11 @@ public class LetterRenderer {
   /** The letter as PDF/A-2b. */
   public byte[] render(Letter letter) {
     return pdf(html(letter));
+  }
+
+  /** The letter as PDF/A-2b, under the sending authority's letterhead. */
+  public byte[] render(Letter letter, Letterhead letterhead) {
+    return pdf(html(letter, letterhead));
   }
 
   static byte[] pdf(String xhtml) {

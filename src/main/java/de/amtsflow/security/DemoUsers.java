@@ -45,7 +45,9 @@ class DemoUsers implements InitializingBean {
               Map.entry(Groups.AGENCY_ROADS, "Straßenbaubehörde"),
               Map.entry(Groups.INVOICE_CLERKS, "Rechnungseingang"),
               Map.entry(Groups.INVOICE_APPROVERS, "Rechnungsprüfung"),
-              Map.entry(Groups.PAYMENT_AUTHORITY, "Anordnungsbefugte"))
+              Map.entry(Groups.PAYMENT_AUTHORITY, "Anordnungsbefugte"),
+              Map.entry(Groups.PROCESS_OWNERS, "Prozessverantwortliche"),
+              Map.entry(Groups.TENANT_ADMINS, "Benutzerverwaltung der Verwaltung"))
           .collect(
               java.util.stream.Collectors.toMap(
                   Map.Entry::getKey,
@@ -87,7 +89,10 @@ class DemoUsers implements InitializingBean {
               GEMEINDE_B,
               Groups.INVOICE_CLERKS,
               Groups.PAYMENT_AUTHORITY),
-          new Demo("pruefer-b", "Peter", "Bergheim", GEMEINDE_B, Groups.INVOICE_APPROVERS));
+          new Demo("pruefer-b", "Peter", "Bergheim", GEMEINDE_B, Groups.INVOICE_APPROVERS),
+          // Adorf's own administration: its users, and its decision tables
+          new Demo("admin-a", "Alois", "Adorf", GEMEINDE_A, Groups.TENANT_ADMINS),
+          new Demo("prozess-a", "Pia", "Adorf", GEMEINDE_A, Groups.PROCESS_OWNERS));
 
   /** Holds {@code payment-authority} besides {@code invoice-approvers}. */
   static final String FOUR_EYES_DEMO_USER = "pruefer";

@@ -11,6 +11,12 @@ public final class Groups {
    */
   public static final String PROCESS_OWNERS = "process-owners";
 
+  /**
+   * Tenant administrators: manage their own authority's users ({@code /api/tenants/{id}/users}),
+   * giving them the roles below, never administration.
+   */
+  public static final String TENANT_ADMINS = "tenant-admins";
+
   public static final String PERMIT_CLERKS = "permit-clerks";
   public static final String MUNICIPALITY = "municipality";
 
@@ -34,6 +40,19 @@ public final class Groups {
   public static final String INVOICE_CLERKS = "invoice-clerks";
   public static final String INVOICE_APPROVERS = "invoice-approvers";
   public static final String PAYMENT_AUTHORITY = "payment-authority";
+
+  /** The roles a tenant administrator may give their authority's users. */
+  public static final java.util.List<String> ROLES =
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(
+                  PERMIT_CLERKS,
+                  MUNICIPALITY,
+                  INVOICE_CLERKS,
+                  INVOICE_APPROVERS,
+                  PAYMENT_AUTHORITY,
+                  PROCESS_OWNERS),
+              AGENCIES.stream())
+          .toList();
 
   private Groups() {}
 }

@@ -1,0 +1,134 @@
+package de.amtsflow.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.amtsflow.AbstractHttpTest;
+import de.amtsflow.efile.Document;
+import de.amtsflow.efile.EFileStore;
+import de.amtsflow.letters.LetterText;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * An invoice for Gemeinde Adorf (its Leitweg-ID) is Adorf's: its Aktenzeichen series, its clerks,
+ * its account on the payment order, its letterhead on the rejection.
+ */
+class InvoiceTenantsTest extends AbstractHttpTest {
+
+  private static final String ADORF = "09375111-1000-10";
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired EFileStore efiles;
+
+  @Test
+  void adorfsInvoiceIsPaidFromAdorfsAccount() throws Exception {
+    JsonNode receipt = post(ADORF);
+    assertThat(receipt.get("fileNumber").asText()).startsWith("ADF-RE-");
+    ProcessInstance pi = instance(receipt);
+    assertThat(pi.getTenantId()).isEqualTo("gemeinde-a");
+    // the Landratsamt's approver does not see it; Adorf's does
+    assertThat(status(complete("pruefer", pi, Map.of("decision", "APPROVE")))).isEqualTo(404);
+    assertThat(status(complete("pruefer-a", pi, Map.of("decision", "APPROVE")))).isEqualTo(200);
+    assertThat(status(complete("kasse-a", pi, Map.of("decision", "APPROVE")))).isEqualTo(200);
+    runJobs(pi);
+
+    String order = text(receipt, "payment-order");
+    assertThat(order)
+        .contains("<Dbtr><Nm>Gemeinde Adorf</Nm></Dbtr>")
+        .contains("<IBAN>DE89370400440532013000</IBAN>");
+  }
+
+  @Test
+  void adorfsRejectionComesUnderAdorfsLetterhead() throws Exception {
+    JsonNode receipt = post(ADORF);
+    ProcessInstance pi = instance(receipt);
+    assertThat(
+            status(
+                complete(
+                    "pruefer-a",
+                    pi,
+                    Map.of("decision", "REJECT", "reason", "Leistung nicht erbracht"))))
+        .isEqualTo(200);
+    runJobs(pi);
+
+    Document notice =
+        efiles.documents(UUID.fromString(receipt.get("efileId").asText())).stream()
+            .filter(d -> d.kind().equals(NotifySupplierDelegate.KIND_NOTICE))
+            .findFirst()
+            .orElseThrow();
+    String letter =
+        LetterText.of(
+            efiles
+                .content(UUID.fromString(receipt.get("efileId").asText()), notice.id(), null)
+                .readAllBytes());
+    assertThat(letter).contains("Gemeinde Adorf", "Rathausplatz 1").doesNotContain("Musterkreis");
+  }
+
+  private JsonNode post(String leitwegId) throws Exception {
+    String xml =
+        new String(
+                getClass()
+                    .getResourceAsStream("/invoice/xrechnung-testsuite/01.01a-INVOICE_ubl.xml")
+                    .readAllBytes(),
+                StandardCharsets.UTF_8)
+            .replace("<cbc:ID>123456XX</cbc:ID>", "<cbc:ID>T-" + UUID.randomUUID() + "</cbc:ID>")
+            .replace("BuyerReference>04011000-12345-03<", "BuyerReference>" + leitwegId + "<");
+    ResponseEntity<JsonNode> response =
+        anonymous
+            .post()
+            .uri("/api/invoices")
+            .contentType(MediaType.APPLICATION_XML)
+            .body(xml.getBytes(StandardCharsets.UTF_8))
+            .retrieve()
+            .toEntity(JsonNode.class);
+    assertThat(status(response)).as("%s", response.getBody()).isEqualTo(202);
+    return response.getBody();
+  }
+
+  private ProcessInstance instance(JsonNode receipt) {
+    ProcessInstance pi =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(receipt.get("fileNumber").asText())
+            .singleResult();
+    runJobs(pi);
+    return pi;
+  }
+
+  /** Completes the instance's one open task as the user. */
+  private ResponseEntity<JsonNode> complete(String user, ProcessInstance pi, Map<String, ?> body) {
+    String task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    return as(user)
+        .post()
+        .uri("/api/tasks/{id}/complete", task)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .toEntity(JsonNode.class);
+  }
+
+  private String text(JsonNode receipt, String kind) throws Exception {
+    UUID efileId = UUID.fromString(receipt.get("efileId").asText());
+    Document document =
+        efiles.documents(efileId).stream()
+            .filter(d -> d.kind().equals(kind))
+            .findFirst()
+            .orElseThrow();
+    return new String(
+        efiles.content(efileId, document.id(), null).readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static int status(ResponseEntity<?> response) {
+    return response.getStatusCode().value();
+  }
+}
