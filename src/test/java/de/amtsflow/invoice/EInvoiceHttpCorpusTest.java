@@ -34,6 +34,9 @@ import org.springframework.util.LinkedMultiValueMap;
  * true}, so each is judged on its own instead of meeting the duplicate check (409).
  */
 @EnabledIfSystemProperty(named = "amtsflow.corpus.dir", matches = ".+")
+// a context of its own: closed after the class, so the next class's engine 'default' is the
+// only one registered (see EFileStoreH2Test)
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(
     properties = {
       // a context of its own (other limits): its own database and engine name, as the shared

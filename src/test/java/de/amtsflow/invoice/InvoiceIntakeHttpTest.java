@@ -30,6 +30,9 @@ import org.springframework.web.client.RestClient;
  * store's sniffing agrees with the invoice reader), the texts suppliers read, and the rate limits
  * per address and per logged-in user at their production defaults.
  */
+// a context of its own: closed after the class, so the next class's engine 'default' is the
+// only one registered (see EFileStoreH2Test)
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(
     properties = {
       // a context of its own (other limits): its own database and engine name, as the shared

@@ -38,6 +38,9 @@ import org.springframework.test.context.TestPropertySource;
  * test polls it through the real poller bean, answers go out through the mail outbox to GreenMail's
  * SMTP server.
  */
+// a context of its own: closed after the class, so the next class's engine 'default' is the
+// only one registered (see EFileStoreH2Test)
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(
     properties = {
       // a context of its own: its own database and engine name, no webapps (they hold their engine

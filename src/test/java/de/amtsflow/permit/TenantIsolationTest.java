@@ -430,8 +430,9 @@ class TenantIsolationTest extends AbstractPermitTest {
     private final WebappBrowser browser = new WebappBrowser(port);
 
     Tasklist(String user) throws IOException, InterruptedException {
-      assertThat(browser.login("tasklist", user, user).statusCode())
-          .as("Tasklist login of %s", user)
+      HttpResponse<String> login = browser.login("tasklist", user, user);
+      assertThat(login.statusCode())
+          .as("Tasklist login of %s: %s", user, login.body())
           .isEqualTo(200);
     }
 
