@@ -36,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * default tenant in {@code municipality} see it (and administrators), not a Gemeinde's users, who
  * belong to their own tenant. The operator gives the users who gave the Einvernehmen before
  * membership in the default tenant until those cases are through, or completes the tasks for them.
- * Likewise a Fachstelle's open statement task from before: the e-file learnt of its participants
- * only with tenancy, so the Fachstelle reads the case as a member of the default tenant.
+ * An old case that reaches the Einvernehmen after the upgrade does the same (same model version).
+ * Old statement tasks stay with the group {@code agencies} of the default tenant. The e-files of
+ * both learn of these participants from the permit module ({@code ParticipantsOfOpenTasks}).
  *
  * <p>Runs as {@code ModelsDirDeployment}: once the engine exists, before the web server serves and
  * before the job executor starts (no job of an old instance runs with the old rows), and a failure
