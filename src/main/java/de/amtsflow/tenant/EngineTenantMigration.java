@@ -53,6 +53,7 @@ public class EngineTenantMigration implements SmartInitializingSingleton {
   private final TransactionTemplate transaction;
   private final Tenants tenants;
   private final String prefix;
+  private final org.camunda.bpm.engine.IdentityService identity;
 
   EngineTenantMigration(
       ProcessEngine engine,
@@ -62,6 +63,7 @@ public class EngineTenantMigration implements SmartInitializingSingleton {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactionManager);
     this.tenants = tenants;
+    this.identity = engine.getIdentityService();
     this.prefix =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getDatabaseTablePrefix();
@@ -70,6 +72,38 @@ public class EngineTenantMigration implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     migrate();
+    migrateUsers();
+  }
+
+  /**
+   * The clerks of an installation from before tenancy belong to its one authority: when no user
+   * belongs to any tenant yet (the upgrade's first start), every user becomes a member of the
+   * default tenant, so they see their cases as before. Afterwards memberships are the operator's
+   * (Camunda Admin, a tenant administrator, the directory): this never runs again. A directory
+   * (read-only identity) answers for memberships itself.
+   *
+   * @return the users given the default tenant
+   */
+  public List<String> migrateUsers() {
+    if (identity.isReadOnly()) {
+      return List.of();
+    }
+    Integer memberships =
+        jdbc.queryForObject("select count(*) from " + table("ACT_ID_TENANT_MEMBER"), Integer.class);
+    if (memberships != null && memberships > 0) {
+      return List.of();
+    }
+    String tenant = tenants.defaultTenant().id();
+    List<String> users =
+        identity.createUserQuery().list().stream()
+            .map(org.camunda.bpm.engine.identity.User::getId)
+            .toList();
+    users.forEach(user -> identity.createTenantUserMembership(tenant, user));
+    if (!users.isEmpty()) {
+      log.info(
+          "users from before tenancy now belong to the default tenant '{}': {}", tenant, users);
+    }
+    return users;
   }
 
   /**
