@@ -337,6 +337,29 @@ class DefaultEFileStore implements EFileStore {
 
   @Override
   @Transactional
+  public EFile handOver(UUID efileId, String tenantId, String actor) {
+    Tenant tenant = tenants.require(tenantId);
+    EFileEntity efile = efiles.findForUpdate(efileId).orElseThrow(() -> notFound(efileId));
+    requireOpen(efile);
+    String from = efile.tenantId();
+    if (from.equals(tenant.id())) {
+      return efile.toRecord();
+    }
+    efile.handOver(tenant.id());
+    append(
+        efile,
+        now(),
+        actor,
+        "HANDED_OVER",
+        null,
+        null,
+        null,
+        "from " + from + " to " + tenant.id());
+    return efile.toRecord();
+  }
+
+  @Override
+  @Transactional
   public AuditEntry note(UUID efileId, String action, String details, String actor) {
     if (action == null || !ACTION.matcher(action).matches()) {
       throw invalid("action", "Aktion fehlt oder ist ungültig (z. B. RESUBMISSION).");

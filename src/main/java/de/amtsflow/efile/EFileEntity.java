@@ -42,7 +42,7 @@ class EFileEntity {
   @Column(name = "closed_at")
   private Instant closedAt;
 
-  @Column(name = "tenant_id", nullable = false, updatable = false)
+  @Column(name = "tenant_id", nullable = false)
   private String tenantId;
 
   @Column(name = "audit_count", nullable = false)
@@ -77,6 +77,14 @@ class EFileEntity {
     this.status = EFileStatus.CLOSED;
     this.closedAt = at;
     this.retentionUntil = keepUntil;
+  }
+
+  void handOver(String tenantId) {
+    this.tenantId = tenantId;
+  }
+
+  String tenantId() {
+    return tenantId;
   }
 
   void advanceAuditHead(long count, String headHash) {

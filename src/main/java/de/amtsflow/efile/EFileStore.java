@@ -64,6 +64,12 @@ public interface EFileStore {
    */
   AuditEntry note(UUID efileId, String action, String details, String actor);
 
+  /**
+   * Hands an open e-file over to another authority (an invoice that was for them): from now on it
+   * is theirs; its Aktenzeichen stays. Recorded in the audit trail as {@code HANDED_OVER}.
+   */
+  EFile handOver(UUID efileId, String tenantId, String actor);
+
   List<AuditEntry> audit(UUID efileId);
 
   IntegrityReport checkIntegrity(UUID efileId);

@@ -1,6 +1,9 @@
 package de.amtsflow.invoice;
 
 import de.amtsflow.tasks.TaskRuleViolation;
+import de.amtsflow.tenant.Tenant;
+import de.amtsflow.tenant.Tenants;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -15,6 +18,12 @@ import org.springframework.stereotype.Component;
 class ApprovalTaskListener implements TaskListener {
 
   static final String RULE_FOUR_EYES = "FOUR_EYES";
+
+  private final Tenants tenants;
+
+  ApprovalTaskListener(Tenants tenants) {
+    this.tenants = tenants;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -38,6 +47,20 @@ class ApprovalTaskListener implements TaskListener {
         task.setVariable(
             InvoiceProcess.Var.FINE_ADDRESS,
             leitwegId == null ? "" : InvoiceTaskCompletion.fineAddressOf(leitwegId.toString()));
+        // another authority's Leitweg-ID: that authority approves it, not the receiving one
+        String other =
+            leitwegId == null
+                ? null
+                : tenants
+                    .byLeitwegId(leitwegId.toString())
+                    .map(Tenant::id)
+                    .filter(id -> !id.equals(task.getTenantId()))
+                    .orElse(null);
+        if (other != null) {
+          task.setVariable(InvoiceProcess.Var.HANDOVER_TENANT_ID, other);
+          throw new BpmnError(
+              InvoiceProcess.ERROR_HANDED_OVER, "Leitweg-ID " + leitwegId + " belongs to " + other);
+        }
       }
       case InvoiceProcess.Task.CONFIRM_FACTUAL ->
           task.setVariable(InvoiceProcess.Var.FACTUAL_APPROVER, user);

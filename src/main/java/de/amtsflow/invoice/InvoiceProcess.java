@@ -36,6 +36,9 @@ public final class InvoiceProcess {
     public static final String CURRENCY = "currency";
     public static final String LEITWEG_ID = "leitwegId";
 
+    /** The authority (tenant) a clarified invoice is handed over to. */
+    public static final String HANDOVER_TENANT_ID = "handoverTenantId";
+
     /** "ROUTED" or "CLARIFY" (missing, malformed, bad check digits or unknown Leitweg-ID). */
     public static final String ROUTING = "routing";
 
@@ -91,6 +94,9 @@ public final class InvoiceProcess {
   public static final String ROUTING_ROUTED = "ROUTED";
   public static final String ROUTING_CLARIFY = "CLARIFY";
   public static final String ERROR_REJECTED = "Error_InvoiceRejected";
+
+  /** "Zuordnung klären" named another authority's Leitweg-ID: that authority takes the invoice. */
+  public static final String ERROR_HANDED_OVER = "Error_InvoiceHandedOver";
 
   /**
    * Service task "Lesbare Fassung ablegen": a branch of its own beside the approval, so a rendering

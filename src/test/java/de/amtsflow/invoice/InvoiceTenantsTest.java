@@ -74,6 +74,57 @@ class InvoiceTenantsTest extends AbstractHttpTest {
     assertThat(letter).contains("Gemeinde Adorf", "Rathausplatz 1").doesNotContain("Musterkreis");
   }
 
+  @Test
+  void anInvoiceClarifiedToAdorfIsHandedOverToAdorf() throws Exception {
+    // a valid Leitweg-ID no authority here claims: the receiving Landratsamt clarifies it
+    JsonNode receipt = post("04011000-99999-08");
+    ProcessInstance received = instance(receipt);
+    assertThat(received.getTenantId()).isEqualTo("lra");
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(received.getId())
+                .singleResult()
+                .getTaskDefinitionKey())
+        .isEqualTo(InvoiceProcess.Task.CLARIFY_ASSIGNMENT);
+    assertThat(
+            status(
+                complete(
+                    "rechnung",
+                    received,
+                    Map.of("decision", "APPROVE", "leitwegId", ADORF, "category", "IT"))))
+        .isEqualTo(200);
+
+    // the Landratsamt's instance ended; Adorf's approval runs, under the same Aktenzeichen
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(received.getId()).count())
+        .isZero();
+    ProcessInstance adorfs = instance(receipt);
+    assertThat(adorfs.getTenantId()).isEqualTo("gemeinde-a");
+    UUID efileId = UUID.fromString(receipt.get("efileId").asText());
+    assertThat(efiles.get(efileId).tenantId()).isEqualTo("gemeinde-a");
+    assertThat(efiles.audit(efileId))
+        .anySatisfy(e -> assertThat(e.action()).isEqualTo("HANDED_OVER"));
+    assertThat(efiles.checkIntegrity(efileId).intact()).isTrue();
+    assertThat(
+            status(
+                as("rechnung")
+                    .get()
+                    .uri("/api/efiles/{id}", efileId)
+                    .retrieve()
+                    .toEntity(String.class)))
+        .isEqualTo(403);
+    assertThat(
+            status(
+                as("kasse-a")
+                    .get()
+                    .uri("/api/efiles/{id}", efileId)
+                    .retrieve()
+                    .toEntity(String.class)))
+        .isEqualTo(200);
+    assertThat(status(complete("pruefer", adorfs, Map.of("decision", "APPROVE")))).isEqualTo(404);
+    assertThat(status(complete("pruefer-a", adorfs, Map.of("decision", "APPROVE")))).isEqualTo(200);
+  }
+
   private JsonNode post(String leitwegId) throws Exception {
     String xml =
         new String(
