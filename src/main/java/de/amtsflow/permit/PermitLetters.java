@@ -6,6 +6,8 @@ import de.amtsflow.efile.NewDocument;
 import de.amtsflow.letters.GermanFormats;
 import de.amtsflow.letters.LetterRenderer;
 import de.amtsflow.letters.Mailer;
+import de.amtsflow.tenant.Tenant;
+import de.amtsflow.tenant.Tenants;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,7 @@ class PermitLetters {
   private final PermitDeadlines deadlines;
   private final ObjectMapper json;
   private final ClerkNames clerks;
+  private final Tenants tenants;
 
   PermitLetters(
       EFileStore efiles,
@@ -67,7 +70,9 @@ class PermitLetters {
       LetterRenderer renderer,
       PermitDeadlines deadlines,
       ObjectMapper json,
-      ClerkNames clerks) {
+      ClerkNames clerks,
+      Tenants tenants) {
+    this.tenants = tenants;
     this.efiles = efiles;
     this.mailer = mailer;
     this.properties = properties;
@@ -99,7 +104,13 @@ class PermitLetters {
   /** The letter as the applicant receives it: PDF/A from its template. */
   byte[] render(PermitApplicationEntity application, Letter letter) {
     Map<String, Object> data = new java.util.HashMap<>(letter.data());
-    data.putIfAbsent("court", "beim " + properties.court());
+    // the authority that runs the procedure writes: its letterhead, its court
+    Tenant authority = tenants.require(application.tenantId);
+    String court =
+        authority.court() == null || authority.court().isBlank()
+            ? properties.court()
+            : authority.court();
+    data.putIfAbsent("court", "beim " + court);
     return renderer.render(
         new de.amtsflow.letters.Letter(
             letter.template(),
@@ -109,7 +120,8 @@ class PermitLetters {
             deadlines.today(),
             letter.clerk(),
             letter.body(),
-            data));
+            data),
+        tenants.letterhead(application.tenantId));
   }
 
   /**

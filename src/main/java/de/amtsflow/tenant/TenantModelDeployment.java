@@ -60,8 +60,9 @@ class TenantModelDeployment implements SmartInitializingSingleton {
       for (String model : PER_TENANT_MODELS) {
         deployment.addInputStream(model, new java.io.ByteArrayInputStream(read(model)));
       }
-      int versions = deployment.deployWithResult().getDeployedProcessDefinitions().size();
-      if (versions > 0) {
+      // null, not empty, when duplicate filtering found every model unchanged (any restart)
+      var deployed = deployment.deployWithResult().getDeployedProcessDefinitions();
+      if (deployed != null && !deployed.isEmpty()) {
         log.info("tenant '{}': per-tenant models {} deployed", tenant.id(), PER_TENANT_MODELS);
       }
     }

@@ -32,6 +32,8 @@ class TenantAdministrationTest extends AbstractHttpTest {
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired TenantModelDeployment modelDeployment;
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
   @Test
   void aTenantAdministratorManagesTheirOwnAuthoritysUsersOnly() {
@@ -105,6 +107,31 @@ class TenantAdministrationTest extends AbstractHttpTest {
     // Bergheim and the Landratsamt keep the shared table
     assertThat(approverGroupsOf("09375122-1000-04")).containsExactly("invoice-approvers");
     assertThat(approverGroupsOf("04011000-12345-03")).containsExactly("invoice-approvers");
+  }
+
+  @Test
+  void theGemeindensEinvernehmenModelIsDeployedOncePerTenantAndAgainOnlyWhenChanged() {
+    var repository = processEngine.getRepositoryService();
+    long before =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("MunicipalConsentProcess")
+            .count();
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("MunicipalConsentProcess")
+                .tenantIdIn("lra", "gemeinde-a", "gemeinde-b")
+                .count())
+        .isEqualTo(3);
+    // a restart (or a second node) finds them unchanged: nothing new, no failure
+    modelDeployment.afterSingletonsInstantiated();
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("MunicipalConsentProcess")
+                .count())
+        .isEqualTo(before);
   }
 
   private List<String> approverGroupsOf(String leitwegId) {
