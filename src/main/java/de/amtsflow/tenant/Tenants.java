@@ -93,6 +93,11 @@ public class Tenants {
                 .formatted(leitwegId, other.id(), tenant.id()));
       }
     }
+    if (!tenant.fileNumberPrefix().matches("[A-Z0-9]{0,10}")) {
+      throw new IllegalStateException(
+          "amtsflow.tenancy.tenants: '%s' has file-number-prefix '%s'; use up to 10 capitals or digits"
+              .formatted(tenant.id(), tenant.fileNumberPrefix()));
+    }
     if (!tenant.municipalityKey().isEmpty()) {
       if (!tenant.municipalityKey().matches("\\d{8}")) {
         throw new IllegalStateException(
