@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploys the models an authority runs in its own tenant, once per tenant: the Gemeinde's
- * Einvernehmen ({@code permit/municipal-consent.bpmn} and its form). A call activity names the
- * tenant ({@code camunda:calledElementTenantId}); Camunda gives a called instance the tenant of its
- * definition (a shared definition would inherit the caller's), so only a per-tenant definition puts
- * the Einvernehmen into the Gemeinde's tenant, where only its users see it.
+ * Einvernehmen ({@code permit/municipal-consent.bpmn}; its form is shared, see {@link
+ * #PER_TENANT_MODELS}). A call activity names the tenant ({@code camunda:calledElementTenantId});
+ * Camunda gives a called instance the tenant of its definition (a shared definition would inherit
+ * the caller's), so only a per-tenant definition puts the Einvernehmen into the Gemeinde's tenant,
+ * where only its users see it.
  *
  * <p>The model comes from the operator's models folder when it holds the same path, else from the
  * built-in {@code bpmn/}; duplicate filtering keeps unchanged models at their version, and a new
@@ -29,8 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TenantModelDeployment implements SmartInitializingSingleton {
 
-  static final List<String> PER_TENANT_MODELS =
-      List.of("permit/municipal-consent.bpmn", "permit/forms/municipal-consent.form");
+  /**
+   * The Einvernehmen's process only: its form stays shared. Camunda 7.24 resolves a task's {@code
+   * camunda:formRef} by key without the tenant, and refuses a key deployed for several tenants
+   * ("Cannot resolve a unique Camunda Form definition … multiple tenants").
+   */
+  static final List<String> PER_TENANT_MODELS = List.of("permit/municipal-consent.bpmn");
 
   private static final Logger log = LoggerFactory.getLogger(TenantModelDeployment.class);
 

@@ -87,11 +87,13 @@ class AkteBrowserIT extends AbstractPermitTest {
                 assertThat(s)
                     .contains("Vollständigkeit prüfen", "unvollständig – nachgefordert")
                     .contains("Erledigt von: Berta Bauamt (bauamt)"))
+        // the Einvernehmen is the Gemeinde's own process (its tenant): the Bauaufsicht's Verlauf
+        // shows the statement it filed, with who gave it
         .anySatisfy(
             s ->
                 assertThat(s)
-                    .contains("Einvernehmen der Gemeinde erklären", "Einvernehmen erteilt")
-                    .contains("Erledigt von: Georg Gemeinde (gemeinde)"))
+                    .contains("Dokument eingestellt: Einvernehmen der Gemeinde (§ 36 BauGB)")
+                    .contains("Eingestellt von: Georg Gemeinde (gemeinde)"))
         .anySatisfy(
             s ->
                 assertThat(s)
@@ -102,7 +104,7 @@ class AkteBrowserIT extends AbstractPermitTest {
         .containsSubsequence(
             "Bauantrag eingegangen",
             "Unterlagen nachgereicht",
-            "Einvernehmen der Gemeinde erklären",
+            "Dokument eingestellt: Einvernehmen der Gemeinde (§ 36 BauGB)",
             "Stellungnahme abgeben",
             "Über den Bauantrag entscheiden",
             "Verfahren abgeschlossen");

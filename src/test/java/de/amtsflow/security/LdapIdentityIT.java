@@ -14,6 +14,7 @@ import de.amtsflow.browser.WebappBrowser;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -60,7 +61,16 @@ import org.springframework.test.context.TestPropertySource;
       "amtsflow.identity.ldap.user-search-base=ou=people",
       "amtsflow.identity.ldap.group-search-base=ou=groups",
       // the directory is the only source of administrators: no password is needed for one
-      "amtsflow.admin.password="
+      "amtsflow.admin.password=",
+      // the authorities the directory's tenant-* groups name
+      "amtsflow.tenancy.default-tenant=lra",
+      "amtsflow.tenancy.tenants[0].id=lra",
+      "amtsflow.tenancy.tenants[0].name=Landratsamt Musterkreis",
+      "amtsflow.tenancy.tenants[0].kind=LANDRATSAMT",
+      "amtsflow.tenancy.tenants[1].id=gemeinde-a",
+      "amtsflow.tenancy.tenants[1].name=Gemeinde Adorf",
+      "amtsflow.tenancy.tenants[1].kind=GEMEINDE",
+      "amtsflow.tenancy.tenants[1].municipality-key=09375111"
     })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -122,7 +132,10 @@ class LdapIdentityIT extends AbstractHttpTest {
                   .endEvent()
                   .done())
           .deploy();
-      runtimeService.startProcessInstanceByKey(key);
+      // each task in its role's authority: the Bauaufsicht's at the Landratsamt, the
+      // Einvernehmen at the Gemeinde
+      runtimeService.startProcessInstanceByKey(
+          key, Map.of("tenantId", group.equals(Groups.MUNICIPALITY) ? "gemeinde-a" : "lra"));
     }
   }
 
