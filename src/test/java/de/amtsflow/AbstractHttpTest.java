@@ -87,6 +87,48 @@ public abstract class AbstractHttpTest {
         .until(() -> mailOutbox.unsent() == 0);
   }
 
+  /**
+   * The KoSIT testsuite's sample XRechnung (UBL) with a fresh invoice number, addressed to this
+   * Leitweg-ID (BT-10): an invoice for that authority.
+   */
+  protected static byte[] sampleInvoiceFor(String leitwegId) {
+    try (java.io.InputStream in =
+        AbstractHttpTest.class.getResourceAsStream(
+            "/invoice/xrechnung-testsuite/01.01a-INVOICE_ubl.xml")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .replace(
+              "<cbc:ID>123456XX</cbc:ID>", "<cbc:ID>T-" + java.util.UUID.randomUUID() + "</cbc:ID>")
+          .replace("BuyerReference>04011000-12345-03<", "BuyerReference>" + leitwegId + "<")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Delivers an invoice as a supplier does (no login) and runs its first jobs; the receipt (202).
+   */
+  protected com.fasterxml.jackson.databind.JsonNode deliverInvoice(byte[] xml) {
+    org.springframework.http.ResponseEntity<com.fasterxml.jackson.databind.JsonNode> receipt =
+        anonymous
+            .post()
+            .uri("/api/invoices")
+            .contentType(org.springframework.http.MediaType.APPLICATION_XML)
+            .body(xml)
+            .retrieve()
+            .toEntity(com.fasterxml.jackson.databind.JsonNode.class);
+    org.assertj.core.api.Assertions.assertThat(receipt.getStatusCode().value())
+        .as("%s", receipt.getBody())
+        .isEqualTo(202);
+    runJobs(
+        processEngine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(receipt.getBody().get("fileNumber").asText())
+            .singleResult());
+    return receipt.getBody();
+  }
+
   protected RestClient.Builder client() {
     return RestClient.builder()
         .baseUrl("http://localhost:" + port)

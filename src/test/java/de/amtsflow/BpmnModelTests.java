@@ -26,6 +26,10 @@ import org.springframework.core.io.Resource;
  * Every model under {@code bpmn/} (the process owners' Modeler folder) passes {@link ModelChecker}
  * against the real application context, and the engine deploys all of them at start-up.
  */
+// a context of its own: closed after the class, so the next class's context starts alone (an
+// evicted context takes the platform's engine 'default' and the webapps' context with it; see
+// EFileStoreH2Test)
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(
     properties = {
       "spring.datasource.url=jdbc:h2:mem:bpmn-model-tests;DB_CLOSE_DELAY=-1",

@@ -2,6 +2,7 @@ package de.amtsflow.permit;
 
 import de.amtsflow.efile.EFileAccess;
 import de.amtsflow.tenant.Tenants;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -29,6 +30,9 @@ class ParticipantsOfOpenTasks implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(ParticipantsOfOpenTasks.class);
   private static final String SYSTEM = "bauaufsicht";
 
+  /** The one group of every Fachstelle before tenancy; now each has its own (agency-*). */
+  static final String FORMER_AGENCIES_GROUP = "agencies";
+
   private final TaskService taskService;
   private final EFileAccess access;
   private final Tenants tenants;
@@ -42,13 +46,26 @@ class ParticipantsOfOpenTasks implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     int added = 0;
-    for (Task task :
+    // only tasks from before tenancy: an Einvernehmen task of the permit process itself (now a
+    // process of the Gemeinde) and a statement task for the former group of all Fachstellen. Newer
+    // tasks got their participant when created, so a start with thousands of open tasks does not
+    // look at each of them again
+    List<Task> old = new java.util.ArrayList<>();
+    old.addAll(
         taskService
             .createTaskQuery()
             .processDefinitionKey(PermitProcess.KEY)
-            .taskDefinitionKeyIn(
-                PermitProcess.Task.MUNICIPAL_CONSENT, PermitProcess.Task.AGENCY_STATEMENT)
-            .list()) {
+            .taskDefinitionKey(PermitProcess.Task.MUNICIPAL_CONSENT)
+            .list());
+    old.addAll(
+        taskService
+            .createTaskQuery()
+            .processDefinitionKey(PermitProcess.KEY)
+            .taskDefinitionKey(PermitProcess.Task.AGENCY_STATEMENT)
+            .taskCandidateGroup(FORMER_AGENCIES_GROUP)
+            .includeAssignedTasks()
+            .list());
+    for (Task task : old) {
       UUID efileId =
           UUID.fromString(
               String.valueOf(taskService.getVariable(task.getId(), PermitProcess.Var.EFILE_ID)));

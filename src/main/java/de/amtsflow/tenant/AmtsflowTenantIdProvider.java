@@ -1,6 +1,5 @@
 package de.amtsflow.tenant;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
@@ -9,8 +8,9 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInsta
 /**
  * Gives every instance of our shared (tenant-less) models its authority's tenant: the one named by
  * the start variable {@value TenantVariables#TENANT_ID} (the intakes set it: the Leitweg-ID's
- * authority, the Bauaufsichtsbehörde, the plot's Gemeinde for the Einvernehmen), else its caller's,
- * else the default tenant. Decisions are recorded under their instance's tenant.
+ * authority, the Bauaufsichtsbehörde), else the default tenant. A called instance (the
+ * Einvernehmen) takes its per-tenant definition's tenant: the engine does not ask here. Decisions
+ * are recorded under their instance's tenant.
  *
  * <p>An unknown tenant id fails the start: an instance no user can see would be lost work.
  */
@@ -29,10 +29,8 @@ class AmtsflowTenantIdProvider implements TenantIdProvider {
     if (named instanceof String id && !id.isBlank()) {
       return tenants.require(id).id();
     }
-    DelegateExecution caller = ctx.getSuperExecution();
-    if (caller != null && caller.getTenantId() != null) {
-      return caller.getTenantId();
-    }
+    // the engine asks only for instances started on their own: one called from another process
+    // gets its definition's tenant, or (a shared definition) its caller's, without asking
     return tenants.defaultTenant().id();
   }
 

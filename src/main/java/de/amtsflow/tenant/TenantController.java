@@ -58,6 +58,25 @@ class TenantController {
     this.engine = engine;
   }
 
+  /** The tenant with this id, or a 404 problem naming it. */
+  static Tenant found(Tenants tenants, String id) {
+    return tenants
+        .find(id)
+        .orElseThrow(
+            () ->
+                Problems.of(
+                    HttpStatus.NOT_FOUND,
+                    "tenant",
+                    "tenant-not-found",
+                    "Mandant nicht gefunden",
+                    "Es gibt keine Verwaltung mit der Kennung " + id + ".",
+                    Map.of()));
+  }
+
+  static List<String> groups(Authentication user) {
+    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+  }
+
   @GetMapping
   @Operation(summary = "The authorities the caller belongs to (administrators: all)")
   List<TenantView> mine() {
@@ -72,20 +91,8 @@ class TenantController {
   List<DeployedDecision> deployDecisions(
       @PathVariable String id, @RequestPart("file") MultipartFile file, Authentication user)
       throws IOException {
-    Tenant tenant =
-        tenants
-            .find(id)
-            .orElseThrow(
-                () ->
-                    Problems.of(
-                        HttpStatus.NOT_FOUND,
-                        "tenant",
-                        "tenant-not-found",
-                        "Mandant nicht gefunden",
-                        "Es gibt keine Verwaltung mit der Kennung " + id + ".",
-                        Map.of()));
-    List<String> groups =
-        user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    Tenant tenant = found(tenants, id);
+    List<String> groups = groups(user);
     boolean owner = groups.contains(Groups.ADMIN) || groups.contains(Groups.PROCESS_OWNERS);
     if (!owner || !scope.includes(tenant.id())) {
       throw new AccessDeniedException("decision tables of " + id + " are its process owners'");

@@ -1,10 +1,8 @@
 package de.amtsflow.tenant;
 
 import de.amtsflow.security.Groups;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -21,18 +19,6 @@ public class TenantScope {
 
   TenantScope(IdentityService identityService) {
     this.identityService = identityService;
-  }
-
-  /** The tenants of a user, as the identity provider answers (database or directory). */
-  public List<String> tenantsOf(String userId) {
-    return identityService
-        .createTenantQuery()
-        .userMember(userId)
-        .includingGroupsOfUser(true)
-        .list()
-        .stream()
-        .map(Tenant::getId)
-        .toList();
   }
 
   /** True when the current caller sees every tenant: no user, or an administrator. */

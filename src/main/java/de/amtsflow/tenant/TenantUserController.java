@@ -19,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -156,20 +155,8 @@ class TenantUserController {
 
   /** The tenant, if the caller administers it: an installation administrator, or its own. */
   private Tenant administered(String tenantId, Authentication caller) {
-    Tenant tenant =
-        tenants
-            .find(tenantId)
-            .orElseThrow(
-                () ->
-                    Problems.of(
-                        HttpStatus.NOT_FOUND,
-                        "tenant",
-                        "tenant-not-found",
-                        "Mandant nicht gefunden",
-                        "Es gibt keine Verwaltung mit der Kennung " + tenantId + ".",
-                        Map.of()));
-    List<String> groups =
-        caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    Tenant tenant = TenantController.found(tenants, tenantId);
+    List<String> groups = TenantController.groups(caller);
     boolean admin = groups.contains(Groups.ADMIN);
     boolean ownAdmin = groups.contains(Groups.TENANT_ADMINS) && scope.includes(tenant.id());
     if (!admin && !ownAdmin) {

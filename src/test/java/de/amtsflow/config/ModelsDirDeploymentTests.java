@@ -28,6 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The operator's models folder is deployed at start-up; deploying it again keeps unchanged models
  * at their version and gives a changed model the next one, without a rebuild.
  */
+// a context of its own: closed after the class, so the next class's context starts alone (an
+// evicted context takes the platform's engine 'default' and the webapps' context with it; see
+// EFileStoreH2Test)
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(
     properties = {
       "spring.datasource.url=jdbc:h2:mem:models-dir-tests;DB_CLOSE_DELAY=-1",

@@ -125,25 +125,8 @@ class InvoiceTenantsTest extends AbstractHttpTest {
     assertThat(status(complete("pruefer-a", adorfs, Map.of("decision", "APPROVE")))).isEqualTo(200);
   }
 
-  private JsonNode post(String leitwegId) throws Exception {
-    String xml =
-        new String(
-                getClass()
-                    .getResourceAsStream("/invoice/xrechnung-testsuite/01.01a-INVOICE_ubl.xml")
-                    .readAllBytes(),
-                StandardCharsets.UTF_8)
-            .replace("<cbc:ID>123456XX</cbc:ID>", "<cbc:ID>T-" + UUID.randomUUID() + "</cbc:ID>")
-            .replace("BuyerReference>04011000-12345-03<", "BuyerReference>" + leitwegId + "<");
-    ResponseEntity<JsonNode> response =
-        anonymous
-            .post()
-            .uri("/api/invoices")
-            .contentType(MediaType.APPLICATION_XML)
-            .body(xml.getBytes(StandardCharsets.UTF_8))
-            .retrieve()
-            .toEntity(JsonNode.class);
-    assertThat(status(response)).as("%s", response.getBody()).isEqualTo(202);
-    return response.getBody();
+  private JsonNode post(String leitwegId) {
+    return deliverInvoice(sampleInvoiceFor(leitwegId));
   }
 
   private ProcessInstance instance(JsonNode receipt) {

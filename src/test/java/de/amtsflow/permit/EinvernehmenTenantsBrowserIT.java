@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsflow.browser.Browsers;
 import de.amtsflow.browser.Tasklist;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,12 +45,7 @@ class EinvernehmenTenantsBrowserIT extends AbstractPermitTest {
   }
 
   private Submitted inParticipation(String municipalityKey) {
-    Map<String, Object> application = new HashMap<>(PermitFixtures.regularApplication());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> plot = new HashMap<>((Map<String, Object>) application.get("plot"));
-    plot.put("municipalityKey", municipalityKey);
-    application.put("plot", plot);
-    Submitted submitted = submit(application);
+    Submitted submitted = submit(PermitFixtures.regularApplicationIn(municipalityKey));
     ProcessInstance pi = instance(submitted);
     runJobs(pi);
     confirmComplete(pi, "WATER");

@@ -73,6 +73,17 @@ public final class PermitFixtures {
    * A Sonderbau (a Kindertagesstätte, Art. 2 Abs. 4 BayBO) in the Baugenehmigungsverfahren (Art. 60
    * BayBO, no Genehmigungsfiktion), Gebäudeklasse 3.
    */
+  /** {@link #regularApplication()} for a plot in the Gemeinde with this Gemeindeschlüssel. */
+  static Map<String, Object> regularApplicationIn(String municipalityKey) {
+    Map<String, Object> application = new java.util.HashMap<>(regularApplication());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> plot =
+        new java.util.HashMap<>((Map<String, Object>) application.get("plot"));
+    plot.put("municipalityKey", municipalityKey);
+    application.put("plot", plot);
+    return application;
+  }
+
   static Map<String, Object> regularApplication() {
     Map<String, Object> body = application();
     body.put("procedure", "REGULAR");

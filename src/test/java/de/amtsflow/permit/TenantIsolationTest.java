@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsflow.browser.WebappBrowser;
 import de.amtsflow.efile.Document;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,12 +134,7 @@ class TenantIsolationTest extends AbstractPermitTest {
       String agency,
       Set<String> entitled,
       Set<String> candidates) {
-    Map<String, Object> application = new HashMap<>(PermitFixtures.regularApplication());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> plot = new HashMap<>((Map<String, Object>) application.get("plot"));
-    plot.put("municipalityKey", municipalityKey);
-    application.put("plot", plot);
-    Submitted submitted = submit(application);
+    Submitted submitted = submit(PermitFixtures.regularApplicationIn(municipalityKey));
     ProcessInstance pi = instance(submitted);
     runJobs(pi);
     confirmComplete(pi, agency);
@@ -166,24 +158,9 @@ class TenantIsolationTest extends AbstractPermitTest {
 
   private Case invoice(
       String name, String leitwegId, Set<String> entitled, Set<String> candidates) {
-    String xml = resource("/invoice/xrechnung-testsuite/01.01a-INVOICE_ubl.xml");
-    xml =
-        xml.replace("<cbc:ID>123456XX</cbc:ID>", "<cbc:ID>ISO-" + UUID.randomUUID() + "</cbc:ID>")
-            .replace("BuyerReference>04011000-12345-03<", "BuyerReference>" + leitwegId + "<");
-    ResponseEntity<JsonNode> receipt =
-        anonymous
-            .post()
-            .uri("/api/invoices")
-            .contentType(MediaType.APPLICATION_XML)
-            .body(xml.getBytes(StandardCharsets.UTF_8))
-            .retrieve()
-            .toEntity(JsonNode.class);
-    assertThat(receipt.getStatusCode().value()).as("%s", receipt.getBody()).isEqualTo(202);
-    String fileNumber = receipt.getBody().get("fileNumber").asText();
-    String efileId = receipt.getBody().get("efileId").asText();
-    ProcessInstance pi =
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(fileNumber).singleResult();
-    runJobs(pi);
+    JsonNode receipt = deliverInvoice(sampleInvoiceFor(leitwegId));
+    String fileNumber = receipt.get("fileNumber").asText();
+    String efileId = receipt.get("efileId").asText();
     List<String> taskIds =
         tasks.createTaskQuery().processInstanceBusinessKey(fileNumber).list().stream()
             .map(Task::getId)
@@ -195,7 +172,7 @@ class TenantIsolationTest extends AbstractPermitTest {
         fileNumber,
         efileId,
         first.id().toString(),
-        "/api/invoices/" + receipt.getBody().get("invoiceId").asText(),
+        "/api/invoices/" + receipt.get("invoiceId").asText(),
         taskIds,
         entitled,
         candidates);
@@ -414,14 +391,6 @@ class TenantIsolationTest extends AbstractPermitTest {
       return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
     } catch (IOException e) {
       return JSON.nullNode();
-    }
-  }
-
-  private String resource(String name) {
-    try (InputStream in = getClass().getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -42,6 +42,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * authority sees only its own, and the old cases go on. Runs on a fresh copy each time; the
  * migration then runs a second time and finds nothing.
  */
+// a context of its own: closed after the class, so the next class's context starts alone (an
+// evicted context takes the platform's engine 'default' and the webapps' context with it; see
+// EFileStoreH2Test)
+@org.springframework.test.annotation.DirtiesContext
 class MigrationFromPreviousReleaseTest extends AbstractHttpTest {
 
   static final String RELEASE = "migration/release-46336c7";

@@ -109,6 +109,17 @@ class TenantAdministrationTest extends AbstractHttpTest {
     assertThat(approverGroupsOf("04011000-12345-03")).containsExactly("invoice-approvers");
   }
 
+  /** Adorf's own table goes again: the other classes in this context expect the shared one. */
+  @org.junit.jupiter.api.AfterEach
+  void sharedTablesAgain() {
+    var repository = processEngine.getRepositoryService();
+    repository
+        .createDeploymentQuery()
+        .deploymentName("amtsflow-tenant-gemeinde-a")
+        .list()
+        .forEach(d -> repository.deleteDeployment(d.getId(), true));
+  }
+
   @Test
   void theGemeindensEinvernehmenModelIsDeployedOncePerTenantAndAgainOnlyWhenChanged() {
     var repository = processEngine.getRepositoryService();
@@ -135,25 +146,12 @@ class TenantAdministrationTest extends AbstractHttpTest {
   }
 
   private List<String> approverGroupsOf(String leitwegId) {
-    String xml =
-        resource("/invoice/xrechnung-testsuite/01.01a-INVOICE_ubl.xml")
-            .replace("<cbc:ID>123456XX</cbc:ID>", "<cbc:ID>DMN-" + UUID.randomUUID() + "</cbc:ID>")
-            .replace("BuyerReference>04011000-12345-03<", "BuyerReference>" + leitwegId + "<");
-    ResponseEntity<JsonNode> receipt =
-        anonymous
-            .post()
-            .uri("/api/invoices")
-            .contentType(MediaType.APPLICATION_XML)
-            .body(xml.getBytes(StandardCharsets.UTF_8))
-            .retrieve()
-            .toEntity(JsonNode.class);
-    assertThat(status(receipt)).as("%s", receipt.getBody()).isEqualTo(202);
+    JsonNode receipt = deliverInvoice(sampleInvoiceFor(leitwegId));
     ProcessInstance pi =
         runtime
             .createProcessInstanceQuery()
-            .processInstanceBusinessKey(receipt.getBody().get("fileNumber").asText())
+            .processInstanceBusinessKey(receipt.get("fileNumber").asText())
             .singleResult();
-    runJobs(pi);
     String task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
     return tasks.getIdentityLinksForTask(task).stream()
         .map(IdentityLink::getGroupId)

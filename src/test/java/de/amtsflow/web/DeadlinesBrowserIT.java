@@ -167,19 +167,6 @@ class DeadlinesBrowserIT extends AbstractHttpTest {
         xml.replace(
                 "<ram:ID>Rechnungsnummer</ram:ID>", "<ram:ID>F-" + UUID.randomUUID() + "</ram:ID>")
             .replace("20160627", skontoUntil.minusDays(7).format(DateTimeFormatter.BASIC_ISO_DATE));
-    ResponseEntity<JsonNode> receipt =
-        anonymous
-            .post()
-            .uri("/api/invoices")
-            .contentType(MediaType.APPLICATION_XML)
-            .body(xml.getBytes(StandardCharsets.UTF_8))
-            .retrieve()
-            .toEntity(JsonNode.class);
-    assertThat(receipt.getStatusCode().value()).as("%s", receipt.getBody()).isEqualTo(202);
-    String fileNumber = receipt.getBody().get("fileNumber").asText();
-    ProcessInstance pi =
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(fileNumber).singleResult();
-    runJobs(pi);
-    return fileNumber;
+    return deliverInvoice(xml.getBytes(StandardCharsets.UTF_8)).get("fileNumber").asText();
   }
 }
