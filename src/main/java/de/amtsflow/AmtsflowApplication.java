@@ -1,5 +1,6 @@
 package de.amtsflow;
 
+import de.amtsflow.config.JaxpFactories;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AmtsflowApplication {
 
   public static void main(String[] args) {
+    JaxpFactories.pin();
     SpringApplication.run(AmtsflowApplication.class, args);
   }
 }

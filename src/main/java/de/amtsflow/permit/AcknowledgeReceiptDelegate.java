@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Eingangsbestätigung senden": receipt letter with the file number, the access code that opens the
- * tracking page with it, and what happens next.
+ * "Eingangsbestätigung senden": files the Bauantrag as received, then the receipt letter with the
+ * file number, the access code that opens the tracking page with it, and what happens next.
  */
 @Component
 class AcknowledgeReceiptDelegate implements JavaDelegate {
@@ -37,6 +37,7 @@ class AcknowledgeReceiptDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PermitApplicationEntity application = cases.get(PermitVariables.applicationId(execution));
+    letters.fileApplication(application);
     Date due = (Date) execution.getVariable(PermitProcess.Var.COMPLETENESS_DUE);
     List<String> body = new ArrayList<>();
     body.add(

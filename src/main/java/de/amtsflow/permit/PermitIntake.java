@@ -28,10 +28,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receives a Bauantrag: validate field by field, draw the file number and render the application's
- * PDF, then in one short transaction open the e-file, file the application, store it and start the
- * process. A retried submit with the same Idempotency-Key finds the first application instead of
- * making a second one.
+ * Receives a Bauantrag: validate field by field, draw the file number, then in one short
+ * transaction open the e-file, store the application and start the process; the process's first
+ * step files the application as PDF. A retried submit with the same Idempotency-Key finds the first
+ * application instead of making a second one.
  */
 @Service
 class PermitIntake {
@@ -49,7 +49,6 @@ class PermitIntake {
   private final EngineAsSystem engine;
   private final PermitApplicationRules rules;
   private final AccessCodes accessCodes;
-  private final PermitLetters letters;
   private final ObjectMapper json;
   private final Clock clock;
   private final TransactionTemplate transactions;
@@ -64,7 +63,6 @@ class PermitIntake {
       EngineAsSystem engine,
       PermitApplicationRules rules,
       AccessCodes accessCodes,
-      PermitLetters letters,
       ObjectMapper json,
       Clock clock,
       PlatformTransactionManager transactionManager,
@@ -78,7 +76,6 @@ class PermitIntake {
     this.engine = engine;
     this.rules = rules;
     this.accessCodes = accessCodes;
-    this.letters = letters;
     this.json = json;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -105,18 +102,12 @@ class PermitIntake {
         return replayed;
       }
     }
-    // what takes time comes before the case transaction, which holds a connection: the file number
-    // (a short transaction of its own) and the application's PDF
+    // the file number comes before the case transaction, in a short transaction of its own; the
+    // application's PDF is made by the process's first step (PermitLetters.fileApplication)
     String authority = tenants.defaultTenant().id();
     String fileNumber = efiles.reserveFileNumber(EFileType.PERMIT, authority);
-    byte[] applicationPdf =
-        letters.application(
-            fileNumber,
-            request,
-            request.receivedOn() == null ? deadlines.today() : request.receivedOn(),
-            clerk);
     return transactions.execute(
-        status -> store(request, idempotencyKey, clerk, requestHash, fileNumber, applicationPdf));
+        status -> store(request, idempotencyKey, clerk, requestHash, fileNumber));
   }
 
   private Submitted store(
@@ -124,8 +115,7 @@ class PermitIntake {
       String idempotencyKey,
       String clerk,
       String requestHash,
-      String fileNumber,
-      byte[] applicationPdf) {
+      String fileNumber) {
     String token = TrackingTokens.newToken();
     EFile efile =
         efiles.create(
@@ -171,10 +161,6 @@ class PermitIntake {
     // an assigned id makes save() a merge: keep working on the managed copy it returns
     PermitApplicationEntity application = applications.saveAndFlush(draft);
 
-    efiles.addDocument(
-        efile.id(),
-        de.amtsflow.efile.NewDocument.ofBytes(
-            "Bauantrag", "application", "bauantrag.pdf", applicationPdf, actor(clerk)));
     cases.record(
         application,
         PermitStatus.RECEIVED,
