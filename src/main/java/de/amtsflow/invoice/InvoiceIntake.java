@@ -178,6 +178,35 @@ public class InvoiceIntake {
         });
   }
 
+  /**
+   * The warm-up's rehearsal: the whole intake of {@code content}, validation to the first task, in
+   * a transaction that is rolled back. It draws no Aktenzeichen and leaves nothing behind (the
+   * e-file's blobs are removed with the rollback); it leaves the code paths the first invoice after
+   * a restart takes compiled and loaded (queries, entities, the engine's process start and DMN).
+   */
+  void rehearse(byte[] content) {
+    ValidationResult verdict = validator.validate(content);
+    InvoiceData data = extractor.extract(content);
+    BigDecimal gross = data.totals() == null ? null : data.totals().gross();
+    invoices.findDuplicate(sellerKey(data), data.invoiceNumber(), gross);
+    LeitwegRouting.Decision route = routing.decide(data);
+    String tenantId = tenants.defaultTenant().id();
+    transactions.execute(
+        status -> {
+          status.setRollbackOnly();
+          return store(
+              content,
+              "warm-up.xml",
+              false,
+              verdict,
+              data,
+              Optional.empty(),
+              EFileType.INVOICE.rehearsalFileNumber(),
+              route,
+              tenantId);
+        });
+  }
+
   private InvoiceReceipt store(
       byte[] content,
       String fileName,

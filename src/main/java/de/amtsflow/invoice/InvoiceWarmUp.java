@@ -1,39 +1,40 @@
 package de.amtsflow.invoice;
 
+import de.amtsflow.config.WarmUp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Compiles what the first invoice would otherwise wait for, in a background thread once the
- * application is ready (start-up does not wait for it): the rule sets of the release in force (~3
- * s, the XRechnung Schematron through SchXslt included) and the readable rendering's stylesheets
- * (~3 s). An invoice arriving meanwhile compiles what it needs itself.
+ * Compiles what the first invoice would otherwise wait for: the rule sets of the release in force
+ * (the XRechnung Schematron through SchXslt included) and the XML schemas; then rehearses an intake
+ * that is rolled back ({@link InvoiceIntake#rehearse}). The readable rendering's stylesheets and
+ * fonts warm up beside it ({@link Rendering}). {@link de.amtsflow.config.WarmUps} runs it after
+ * start-up, before readiness.
  */
 @Component
-class InvoiceWarmUp {
+class InvoiceWarmUp implements WarmUp {
 
   private static final Logger log = LoggerFactory.getLogger(InvoiceWarmUp.class);
 
   private final InvoiceValidator validator;
-  private final InvoiceRendering rendering;
+  private final InvoiceIntake intake;
 
-  InvoiceWarmUp(InvoiceValidator validator, InvoiceRendering rendering) {
+  InvoiceWarmUp(InvoiceValidator validator, InvoiceIntake intake) {
     this.validator = validator;
-    this.rendering = rendering;
+    this.intake = intake;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void warmUpInTheBackground() {
-    Thread thread = new Thread(this::warmUp, "invoice-warm-up");
-    thread.setDaemon(true);
-    thread.setPriority(Thread.MIN_PRIORITY);
-    thread.start();
+  @Override
+  public String name() {
+    return "invoice";
   }
 
-  void warmUp() {
+  @Override
+  public void warmUp() {
     long started = System.nanoTime();
     try {
       validator.warmUp();
@@ -41,7 +42,33 @@ class InvoiceWarmUp {
     } catch (RuntimeException e) {
       // the first invoice compiles them then, and fails as loudly as this
       log.warn("invoice rule set warm-up failed", e);
+      return;
     }
-    rendering.warmUp();
+    try (InputStream in = InvoiceWarmUp.class.getResourceAsStream("/invoice/warm-up-invoice.xml")) {
+      intake.rehearse(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The readable rendering's stylesheets and FOP, beside the rule sets. */
+  @Component
+  static class Rendering implements WarmUp {
+
+    private final InvoiceRendering rendering;
+
+    Rendering(InvoiceRendering rendering) {
+      this.rendering = rendering;
+    }
+
+    @Override
+    public String name() {
+      return "invoice-rendering";
+    }
+
+    @Override
+    public void warmUp() {
+      rendering.warmUp();
+    }
   }
 }

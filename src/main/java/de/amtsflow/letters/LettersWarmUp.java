@@ -1,22 +1,18 @@
 package de.amtsflow.letters;
 
+import de.amtsflow.config.WarmUp;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders one letter before the node reports ready: the first rendering loads and subsets the
- * fonts, parses the templates and starts openhtmltopdf and PDFBox (seconds on a cold start), which
- * the first Bauantrag after a restart (its application record is rendered in the request) would
- * otherwise wait for. Readiness ({@code /actuator/health/readiness}) turns up only after ready
- * listeners. One letter is enough: what is shared is warm after it, and the other templates cost
- * milliseconds to parse.
+ * Renders one letter before the node reports ready ({@link de.amtsflow.config.WarmUps}): the first
+ * rendering loads and subsets the fonts, parses the templates and starts openhtmltopdf and PDFBox
+ * (seconds on a cold start), which the first letter after a restart would otherwise wait for. One
+ * letter is enough: what is shared is warm after it, and the other templates cost milliseconds to
+ * parse.
  */
 @Component
-class LettersWarmUp {
+class LettersWarmUp implements WarmUp {
 
   private final LetterRenderer renderer;
 
@@ -24,11 +20,13 @@ class LettersWarmUp {
     this.renderer = renderer;
   }
 
-  private static final Logger log = LoggerFactory.getLogger(LettersWarmUp.class);
+  @Override
+  public String name() {
+    return "letters";
+  }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void renderOneLetter() {
-    long started = System.nanoTime();
+  @Override
+  public void warmUp() {
     renderer.render(
         new Letter(
             "brief",
@@ -39,6 +37,5 @@ class LettersWarmUp {
             null,
             List.of("Äöü ß € „Anführung“ – Ende"),
             null));
-    log.info("letters ready in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 }

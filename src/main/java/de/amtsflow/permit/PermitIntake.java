@@ -110,6 +110,22 @@ class PermitIntake {
         status -> store(request, idempotencyKey, clerk, requestHash, fileNumber));
   }
 
+  /**
+   * The warm-up's rehearsal: the checks and the store of {@code request} with the process start, in
+   * a transaction that is rolled back. It draws no Aktenzeichen and leaves nothing behind; it
+   * leaves the code paths the first Bauantrag after a restart takes compiled and loaded.
+   */
+  void rehearse(PermitApplicationRequest request) {
+    rules.check(request, null);
+    TrackingTokens.hash(write(request));
+    applications.findByIdempotencyKey("warm-up-" + UUID.randomUUID());
+    transactions.execute(
+        status -> {
+          status.setRollbackOnly();
+          return store(request, null, null, "", EFileType.PERMIT.rehearsalFileNumber());
+        });
+  }
+
   private Submitted store(
       PermitApplicationRequest request,
       String idempotencyKey,

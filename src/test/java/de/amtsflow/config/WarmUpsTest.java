@@ -1,0 +1,66 @@
+package de.amtsflow.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** Readiness waits for the warm-ups; a failing or hanging one does not keep the node unready. */
+class WarmUpsTest {
+
+  record Named(String name, Runnable work) implements WarmUp {
+    @Override
+    public void warmUp() {
+      work.run();
+    }
+  }
+
+  @Test
+  void readinessComesAfterEveryWarmUpEvenAFailingOne() {
+    AtomicBoolean compiled = new AtomicBoolean();
+    CountDownLatch release = new CountDownLatch(1);
+    WarmUps warmUps =
+        new WarmUps(
+            List.of(
+                new Named("slow", () -> await(release, () -> compiled.set(true))),
+                new Named(
+                    "failing",
+                    () -> {
+                      release.countDown();
+                      throw new IllegalStateException("rule set missing");
+                    })),
+            Duration.ofMinutes(1));
+
+    warmUps.start();
+    warmUps.awaitBeforeReadiness();
+
+    assertThat(compiled).isTrue();
+  }
+
+  @Test
+  void aHangingWarmUpIsWaitedForOnlyUntilTheTimeout() {
+    CountDownLatch never = new CountDownLatch(1);
+    WarmUps warmUps =
+        new WarmUps(
+            List.of(new Named("hanging", () -> await(never, () -> {}))), Duration.ofMillis(50));
+
+    warmUps.start();
+    long started = System.nanoTime();
+    warmUps.awaitBeforeReadiness();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    never.countDown();
+  }
+
+  private static void await(CountDownLatch latch, Runnable then) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    then.run();
+  }
+}
