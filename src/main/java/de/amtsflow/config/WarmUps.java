@@ -59,7 +59,7 @@ class WarmUps {
             () -> {
               long started = System.nanoTime();
               try {
-                warmUp.warmUp();
+                warmUp.work().run();
                 succeeded.add(warmUp.name());
                 log.info(
                     "warm-up {}: done in {} ms",

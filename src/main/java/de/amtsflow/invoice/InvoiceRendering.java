@@ -39,8 +39,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Mustang's {@code ZUGFeRDVisualizer} compiles its stylesheets per instance and builds a new FOP
  * factory per PDF; compiling the UBL stylesheet alone takes ~2 s on a cold JVM. Here they are
- * compiled once, lazily (start-up does not wait), and warmed up by {@link InvoiceWarmUp}, so the
- * first "Lesbare Ansicht" after a restart does not pay for it. Thread-safe.
+ * compiled once, lazily, and warmed up before readiness ({@link InvoiceWarmUps}), so the first
+ * "Lesbare Ansicht" after a restart does not pay for it. Thread-safe.
  */
 @Service
 class InvoiceRendering {

@@ -11,13 +11,6 @@ import org.junit.jupiter.api.Test;
 /** Readiness waits for the warm-ups; a failing or hanging one does not keep the node unready. */
 class WarmUpsTest {
 
-  record Named(String name, Runnable work) implements WarmUp {
-    @Override
-    public void warmUp() {
-      work.run();
-    }
-  }
-
   @Test
   void readinessComesAfterEveryWarmUpEvenAFailingOne() {
     AtomicBoolean compiled = new AtomicBoolean();
@@ -25,8 +18,8 @@ class WarmUpsTest {
     WarmUps warmUps =
         new WarmUps(
             List.of(
-                new Named("slow", () -> await(release, () -> compiled.set(true))),
-                new Named(
+                new WarmUp("slow", () -> await(release, () -> compiled.set(true))),
+                new WarmUp(
                     "failing",
                     () -> {
                       release.countDown();
@@ -45,7 +38,7 @@ class WarmUpsTest {
     CountDownLatch never = new CountDownLatch(1);
     WarmUps warmUps =
         new WarmUps(
-            List.of(new Named("hanging", () -> await(never, () -> {}))), Duration.ofMillis(50));
+            List.of(new WarmUp("hanging", () -> await(never, () -> {}))), Duration.ofMillis(50));
 
     warmUps.start();
     long started = System.nanoTime();

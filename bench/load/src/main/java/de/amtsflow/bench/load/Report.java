@@ -99,7 +99,8 @@ final class Report {
             meta.path("ramp").asText("?")));
     md.append(
         String.format(
-            "%s; load average %s before the run, %s after. Java %s, amtsflow %s. Latencies in ms of"
+            "%s; load average %s before the run, %s after. Java %s, amtsflow %s; both apps started"
+                + " %s. Latencies in ms of"
                 + " the successful requests, from the client's send to the whole answer; req/s"
                 + " counts successful requests. × is amtsflow / vanilla in the same run (req/s:"
                 + " higher is better; p99: lower is better); the two apps' steps alternate, the"
@@ -110,7 +111,11 @@ final class Report {
             meta.path("loadBefore").asText("?"),
             meta.path("loadAfter").asText("?"),
             meta.path("java").asText("?"),
-            meta.path("commit").asText("?")));
+            meta.path("commit").asText("?"),
+            "cds".equals(meta.path("launch").asText("jar"))
+                ? "as the Docker image starts amtsflow (extracted, with a class data sharing archive"
+                    + " of a training start: docker/cds-archive.sh)"
+                : "with java -jar on the fat jar"));
     for (String db : databases()) {
       md.append("#### ").append(dbName(db)).append("\n\n");
       stepTable(md, db);
