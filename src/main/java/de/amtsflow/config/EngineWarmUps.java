@@ -17,7 +17,7 @@ class EngineWarmUps {
 
   @Bean
   WarmUp engineDefinitionsWarmUp(RepositoryService repository) {
-    return new WarmUp(
+    return WarmUp.beforeReadiness(
         "engine-definitions",
         () -> {
           for (ProcessDefinition p :

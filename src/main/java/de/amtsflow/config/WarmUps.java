@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Once the context is started ("Started … in" is logged), each {@link WarmUp} runs in a thread
  * of its own, side by side. Spring reports the node ready ({@code /actuator/health/readiness}) only
- * after the ready listeners, and the last of them waits here for the warm-ups: a load balancer
- * sends the first invoice to a node that has its rule sets compiled, so it is answered as fast as
- * the tenth. A warm-up that takes longer than {@code amtsflow.warm-up.timeout} (default 2 minutes)
- * is not waited for any longer.
+ * after the ready listeners, and the last of them waits here for the warm-ups marked {@code
+ * beforeReadiness}: a load balancer sends the first invoice to a node that has its rule sets
+ * compiled, so it is answered as fast as the tenth. A warm-up that takes longer than {@code
+ * amtsflow.warm-up.timeout} (default 2 minutes) is not waited for any longer.
  */
 @Component
 class WarmUps {
@@ -44,7 +44,14 @@ class WarmUps {
 
   @EventListener(ApplicationStartedEvent.class)
   void start() {
-    running = warmUps.stream().map(this::inItsOwnThread).toList();
+    List<CompletableFuture<Void>> awaited = new java.util.ArrayList<>();
+    for (WarmUp warmUp : warmUps) {
+      CompletableFuture<Void> done = inItsOwnThread(warmUp);
+      if (warmUp.beforeReadiness()) {
+        awaited.add(done);
+      }
+    }
+    running = awaited;
   }
 
   /** The names of the warm-ups that ran to their end. */
@@ -77,10 +84,14 @@ class WarmUps {
     return done;
   }
 
-  /** The last ready listener: readiness turns up when it returns. */
+  /**
+   * The last ready listener: readiness turns up when it returns.
+   *
+   * @return whether every warm-up readiness waits for was done in time
+   */
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.LOWEST_PRECEDENCE)
-  void awaitBeforeReadiness() {
+  boolean awaitBeforeReadiness() {
     long started = System.nanoTime();
     try {
       CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
@@ -88,10 +99,13 @@ class WarmUps {
       log.info(
           "warm-ups done, {} ms waited before readiness",
           (System.nanoTime() - started) / 1_000_000);
+      return true;
     } catch (TimeoutException e) {
       log.warn("warm-ups not done after {}; ready without them", timeout);
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause()); // never: each warm-up catches its own
     }

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
  * What the first invoice after a restart would otherwise wait for, warmed up before readiness
  * ({@link de.amtsflow.config.WarmUps}), in two threads: the rule sets of the release in force (the
  * XRechnung Schematron through SchXslt included) and the XML schemas, then a rehearsed intake that
- * is rolled back ({@link InvoiceIntake#rehearse}); beside it the readable rendering's stylesheets
- * and fonts.
+ * is rolled back ({@link InvoiceIntake#rehearse}); beside it, and on after readiness, the readable
+ * rendering's stylesheets and fonts (the intake does not wait for a rendering: an async job files
+ * it; only a clerk's first "Lesbare Ansicht" in the first seconds would).
  */
 @Configuration(proxyBeanMethods = false)
 class InvoiceWarmUps {
@@ -23,7 +24,7 @@ class InvoiceWarmUps {
 
   @Bean
   WarmUp invoiceWarmUp(InvoiceValidator validator, InvoiceIntake intake) {
-    return new WarmUp(
+    return WarmUp.beforeReadiness(
         "invoice",
         () -> {
           long started = System.nanoTime();
@@ -40,6 +41,6 @@ class InvoiceWarmUps {
 
   @Bean
   WarmUp invoiceRenderingWarmUp(InvoiceRendering rendering) {
-    return new WarmUp("invoice-rendering", rendering::warmUp);
+    return WarmUp.inTheBackground("invoice-rendering", rendering::warmUp);
   }
 }

@@ -17,7 +17,7 @@ class LettersWarmUps {
 
   @Bean
   WarmUp lettersWarmUp(LetterRenderer renderer) {
-    return new WarmUp(
+    return WarmUp.beforeReadiness(
         "letters",
         () ->
             renderer.render(

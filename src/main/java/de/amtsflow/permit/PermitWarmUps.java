@@ -17,7 +17,7 @@ class PermitWarmUps {
 
   @Bean
   WarmUp permitWarmUp(PermitIntake intake, ObjectMapper json) {
-    return new WarmUp(
+    return WarmUp.beforeReadiness(
         "permit",
         () -> {
           try (InputStream in =
