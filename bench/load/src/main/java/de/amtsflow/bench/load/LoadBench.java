@@ -6,8 +6,8 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 /**
- * The Java side of {@code bench/run-throughput-bench}; the script starts and stops the apps and the
- * databases, this measures and reports.
+ * The Java side of {@code bench/run-throughput-bench} and {@code bench/run-scale-bench}; the script
+ * starts and stops the apps and the databases, this measures and reports.
  *
  * <pre>
  * drive  --db h2|postgres --app ours|vanilla --base URL --workloads intake,submit|start
@@ -17,6 +17,7 @@ import java.util.Map;
  * record --out run.jsonl --type T --name value ...   one record (numbers stay numbers)
  * report --in run.jsonl --results DIR [--readme FILE]
  * h2-compact --dir DIR --db h2 --app A --phase empty|end --out run.jsonl   (app stopped)
+ * scale templates|fill|measure|report ...   bench/run-scale-bench, see Scale's Javadoc
  * free-port
  * </pre>
  */
@@ -27,7 +28,8 @@ public final class LoadBench {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       System.err.println(
-          "usage: drive | record | report | h2-compact | free-port, see LoadBench's Javadoc");
+          "usage: drive | record | report | h2-compact | scale | free-port, see LoadBench's"
+              + " Javadoc");
       System.exit(2);
     }
     switch (args[0]) {
@@ -35,6 +37,7 @@ public final class LoadBench {
       case "record" -> record(Options.parse(args, 1));
       case "report" -> Report.write(Options.parse(args, 1));
       case "h2-compact" -> H2Compact.run(Options.parse(args, 1));
+      case "scale" -> Scale.main(args[1], Options.parse(args, 2));
       case "free-port" -> System.out.println(freePort());
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
