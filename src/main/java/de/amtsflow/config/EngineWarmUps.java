@@ -17,7 +17,7 @@ class EngineWarmUps {
 
   @Bean
   WarmUp engineDefinitionsWarmUp(RepositoryService repository) {
-    return WarmUp.beforeReadiness(
+    return new WarmUp(
         "engine-definitions",
         () -> {
           for (ProcessDefinition p :

@@ -44,14 +44,7 @@ class WarmUps {
 
   @EventListener(ApplicationStartedEvent.class)
   void start() {
-    List<CompletableFuture<Void>> awaited = new java.util.ArrayList<>();
-    for (WarmUp warmUp : warmUps) {
-      CompletableFuture<Void> done = inItsOwnThread(warmUp);
-      if (warmUp.beforeReadiness()) {
-        awaited.add(done);
-      }
-    }
-    running = awaited;
+    running = warmUps.stream().map(this::inItsOwnThread).toList();
   }
 
   /** The names of the warm-ups that ran to their end. */

@@ -17,7 +17,7 @@ class LettersWarmUps {
 
   @Bean
   WarmUp lettersWarmUp(LetterRenderer renderer) {
-    return WarmUp.beforeReadiness(
+    return new WarmUp(
         "letters",
         () ->
             renderer.render(

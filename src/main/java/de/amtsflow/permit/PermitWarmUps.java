@@ -17,7 +17,7 @@ class PermitWarmUps {
 
   @Bean
   WarmUp permitWarmUp(PermitIntake intake, ObjectMapper json) {
-    return WarmUp.beforeReadiness(
+    return new WarmUp(
         "permit",
         () -> {
           try (InputStream in =

@@ -36,7 +36,8 @@ class WarmUpRehearsalTest {
 
   @Test
   void rehearsesBothIntakesAndLeavesNothingBehind() throws IOException {
-    assertThat(warmUps.succeeded()).contains("invoice", "permit", "letters", "engine-definitions");
+    assertThat(warmUps.succeeded())
+        .contains("invoice", "invoice-rendering", "permit", "letters", "engine-definitions");
     // the rehearsals did start their processes (the engine counts starts outside transactions)
     management.reportDbMetricsNow();
     assertThat(management.createMetricsQuery().name(Metrics.ROOT_PROCESS_INSTANCE_START).sum())

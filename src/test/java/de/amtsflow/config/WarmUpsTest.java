@@ -18,8 +18,8 @@ class WarmUpsTest {
     WarmUps warmUps =
         new WarmUps(
             List.of(
-                WarmUp.beforeReadiness("slow", () -> await(release, () -> compiled.set(true))),
-                WarmUp.beforeReadiness(
+                new WarmUp("slow", () -> await(release, () -> compiled.set(true))),
+                new WarmUp(
                     "failing",
                     () -> {
                       release.countDown();
@@ -35,29 +35,11 @@ class WarmUpsTest {
   }
 
   @Test
-  void readinessDoesNotWaitForABackgroundWarmUp() {
-    CountDownLatch release = new CountDownLatch(1);
-    WarmUps warmUps =
-        new WarmUps(
-            List.of(
-                WarmUp.beforeReadiness("rule sets", () -> {}),
-                WarmUp.inTheBackground("rendering", () -> await(release, () -> {}))),
-            Duration.ofMillis(50));
-
-    warmUps.start();
-
-    assertThat(warmUps.awaitBeforeReadiness()).isTrue(); // it did not time out on "rendering"
-    assertThat(warmUps.succeeded()).doesNotContain("rendering");
-    release.countDown();
-  }
-
-  @Test
   void aHangingWarmUpIsWaitedForOnlyUntilTheTimeout() {
     CountDownLatch never = new CountDownLatch(1);
     WarmUps warmUps =
         new WarmUps(
-            List.of(WarmUp.beforeReadiness("hanging", () -> await(never, () -> {}))),
-            Duration.ofMillis(50));
+            List.of(new WarmUp("hanging", () -> await(never, () -> {}))), Duration.ofMillis(50));
 
     warmUps.start();
 
