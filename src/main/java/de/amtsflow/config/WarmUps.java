@@ -2,7 +2,9 @@ package de.amtsflow.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,10 +23,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Once the context is started ("Started … in" is logged), each {@link WarmUp} runs in a thread
  * of its own, side by side. Spring reports the node ready ({@code /actuator/health/readiness}) only
- * after the ready listeners, and the last of them waits here for the warm-ups marked {@code
- * beforeReadiness}: a load balancer sends the first invoice to a node that has its rule sets
- * compiled, so it is answered as fast as the tenth. A warm-up that takes longer than {@code
- * amtsflow.warm-up.timeout} (default 2 minutes) is not waited for any longer.
+ * after the ready listeners, and the last of them waits here for the warm-ups: a load balancer
+ * sends the first invoice to a node that has its rule sets compiled, so it is answered as fast as
+ * the tenth. A warm-up that takes longer than {@code amtsflow.warm-up.timeout} (default 2 minutes)
+ * is not waited for any longer.
  */
 @Component
 class WarmUps {
@@ -34,8 +36,7 @@ class WarmUps {
   private final List<WarmUp> warmUps;
   private final Duration timeout;
   private volatile List<CompletableFuture<Void>> running = List.of();
-  private final java.util.Set<String> succeeded =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> succeeded = ConcurrentHashMap.newKeySet();
 
   WarmUps(List<WarmUp> warmUps, @Value("${amtsflow.warm-up.timeout:PT2M}") Duration timeout) {
     this.warmUps = warmUps;
@@ -48,8 +49,8 @@ class WarmUps {
   }
 
   /** The names of the warm-ups that ran to their end. */
-  java.util.Set<String> succeeded() {
-    return java.util.Set.copyOf(succeeded);
+  Set<String> succeeded() {
+    return Set.copyOf(succeeded);
   }
 
   private CompletableFuture<Void> inItsOwnThread(WarmUp warmUp) {

@@ -1,5 +1,7 @@
 package de.amtsflow.efile;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /** What an e-file is about; the prefix starts its file number (Aktenzeichen). */
 public enum EFileType {
   PERMIT("BAU"),
@@ -23,7 +25,6 @@ public enum EFileType {
   public String rehearsalFileNumber() {
     return prefix
         + "-0000-"
-        + String.format(
-            "%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
   }
 }
