@@ -480,6 +480,8 @@ class BackupRestoreIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // C1 only: faster starts; a backup's correctness does not depend on the JIT
                 "-XX:TieredStopAtLevel=1",
+                // C1 alone gets a 48 MB code cache, which the warm-ups fill (see ForkedApp)
+                "-XX:ReservedCodeCacheSize=240m",
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,

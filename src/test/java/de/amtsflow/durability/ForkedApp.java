@@ -100,6 +100,11 @@ final class ForkedApp implements AutoCloseable {
     // C1 only: a node starts in about two thirds of the time, which the tests' many restarts
     // feel; what is tested (commits, locks, kill -9) does not depend on the JIT
     command.add("-XX:TieredStopAtLevel=1");
+    // C1 alone gets the non-tiered code cache of 48 MB, which the warm-ups' compiled rule sets,
+    // stylesheets and rehearsed intakes filled: "CodeCache is full", then 500s ("Out of space in
+    // CodeCache for method handle intrinsic") in TwoNodeIT. The tiered default, as operators run
+    // it.
+    command.add("-XX:ReservedCodeCacheSize=240m");
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(args);
